@@ -1,0 +1,23 @@
+"""postparse: turn messy social-media text dumps into typed, lossless posts."""
+
+from __future__ import annotations
+
+from .dates import parse_date, search_date
+from .emoji import repair_emoji
+from .lang import detect_language
+from .model import Document, EmojiRepair, EmojiResult, ParsedDate, Post
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Document",
+    "EmojiRepair",
+    "EmojiResult",
+    "ParsedDate",
+    "Post",
+    "__version__",
+    "detect_language",
+    "parse_date",
+    "repair_emoji",
+    "search_date",
+]
