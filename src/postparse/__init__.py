@@ -6,6 +6,7 @@ from .dates import parse_date, search_date
 from .emoji import repair_emoji
 from .lang import detect_language
 from .model import Document, EmojiRepair, EmojiResult, ParsedDate, Post
+from .pipeline import iter_parse, parse
 
 __version__ = "0.1.0"
 
@@ -17,6 +18,8 @@ __all__ = [
     "Post",
     "__version__",
     "detect_language",
+    "iter_parse",
+    "parse",
     "parse_date",
     "repair_emoji",
     "search_date",

@@ -26,9 +26,7 @@ from ..model import ParsedDate, Precision
 
 __all__ = ["ParsedDate", "infer_date_order", "parse_date", "search_date"]
 
-_ISO = regex.compile(
-    r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(?!\d)"
-)
+_ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(?!\d)")
 
 
 def _now(now: datetime | None) -> datetime:

@@ -1,0 +1,38 @@
+"""Building blocks shared by several dialects' rules and detectors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import regex
+
+from .._data import words
+
+#: Characters that open a bullet line: '•', '-', '*', '–', '▪', '►', '✓' ...
+#: and '?' (an emoji bullet lost to a legacy encoding).
+BULLETS = "•·▪▫‣◦●○■□►▶▸✓✔✅☑-–—*+?\ufffd"
+_BULLET = regex.compile(
+    r"(["
+    + regex.escape(BULLETS)
+    + r"]|\p{Extended_Pictographic}[\ufe0f\u200d\p{Extended_Pictographic}\p{Emoji_Modifier}]{0,8}+)\s"
+)
+
+
+def bullet_of(content: str) -> str | None:
+    """The bullet that opens ``content`` ('•', '-', an emoji ...), or None."""
+    m = _BULLET.match(content)
+    return m.group(1) if m else None
+
+
+def line_prefix_pattern(table: str, key: str, tail: str = "") -> regex.Pattern[str]:
+    """A case-insensitive pattern matching any of the table's words at the
+    start of a line, followed by ``tail``."""
+    alts = "|".join(regex.escape(w) for w in words(table, key))
+    return regex.compile(r"(?:" + alts + r")" + tail, regex.IGNORECASE)
+
+
+def share(sample: Sequence[str], test: Callable[[str], object]) -> float:
+    """The fraction of sample lines for which ``test`` is true."""
+    if not sample:
+        return 0.0
+    return sum(1 for s in sample if test(s)) / len(sample)

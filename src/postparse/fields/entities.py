@@ -1,0 +1,87 @@
+"""Hashtags, mentions and URLs, as written (without ``#``/``@``).
+
+Every pattern is linear: bounded or possessive runs, no nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_URL = regex.compile(
+    r"""(?<![\w@.])(?:
+        (?:https?|ftp)://[^\s<>"'\u3000-\u303f\uff01-\uff0f\u2026]++
+      | www\.[^\s<>"'\u3000-\u303f\uff01-\uff0f\u2026]++
+      | (?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.){1,8}[a-z]{2,24}/[^\s<>"'\u3000-\u303f\uff01-\uff0f\u2026]*+
+    )""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+# A hashtag: '#' not inside a word, URL fragment or HTML entity, then word
+# characters with at least one letter ('#1' is not a hashtag). The Weibo form
+# '#话题#' closes with a second '#'.
+_HASHTAG = regex.compile(r"(?<![\w&/#])#(?:([^\s#]{1,64}+)#(?=[^\w]|$)|([\p{L}\p{M}\p{N}_]++))")
+_HAS_LETTER = regex.compile(r"\p{L}")
+_WEIBO_TOPIC = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# '@name', '@name@instance.social' (Mastodon); not in e-mail addresses.
+_MENTION = regex.compile(
+    r"(?<![A-Za-z0-9_@.])@([\p{L}\p{N}_](?:[\p{L}\p{M}\p{N}_.-]{0,62}+))"
+    r"(?:@((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}))?",
+    regex.IGNORECASE,
+)
+_TRAILING = ".,;:!?'\"…»”’›)]}>*"
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+def _strip_url(url: str) -> str:
+    while url and url[-1] in _TRAILING:
+        last = url[-1]
+        opener = _PAIRS.get(last)
+        if opener is not None and url.count(opener) >= url.count(last):
+            break  # a balanced ')' belongs to the URL (wikipedia links)
+        url = url[:-1]
+    return url
+
+
+def find_urls(text: str) -> list[str]:
+    if "." not in text:
+        return []
+    out = []
+    for m in _URL.finditer(text):
+        url = _strip_url(m.group())
+        if url and "." in url:
+            out.append(url)
+    return out
+
+
+def find_hashtags(text: str) -> list[str]:
+    if "#" not in text:
+        return []
+    out: list[str] = []
+    for m in _HASHTAG.finditer(text):
+        weibo, plain = m.group(1), m.group(2)
+        if weibo is not None and _WEIBO_TOPIC.search(weibo):
+            tag = weibo
+        else:
+            tag = plain if plain is not None else _leading_word(weibo or "")
+        if tag and _HAS_LETTER.search(tag):
+            out.append(tag)
+    return out
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]++")
+
+
+def _leading_word(s: str) -> str:
+    m = _WORD.match(s)
+    return m.group() if m else ""
+
+
+def find_mentions(text: str) -> list[str]:
+    if "@" not in text:
+        return []
+    out = []
+    for m in _MENTION.finditer(text):
+        name = m.group(1).rstrip(".-")
+        if not _HAS_LETTER.search(name) and not name.isdigit():
+            continue
+        out.append(f"{name}@{m.group(2)}" if m.group(2) else name)
+    return out

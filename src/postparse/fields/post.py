@@ -1,0 +1,94 @@
+"""Turning a segment draft into a :class:`~postparse.Post`: every field
+extractor is called from here, once per segment."""
+
+from __future__ import annotations
+
+from ..dialects.base import Dialect, State
+from ..emoji import repair_emoji
+from ..lang import detect_language
+from ..model import EmojiRepair, ParsedDate, Post
+from ..segment import Draft
+from .entities import find_hashtags, find_mentions, find_urls
+from .timestamp import with_zone
+from .truncation import is_truncated
+
+#: Remember at most this many distinct meta texts for ``repeat_of``.
+MAX_REMEMBERED = 100_000
+
+
+class PostBuilder:
+    """Extract the fields of each draft, in document order."""
+
+    def __init__(self, dialect: Dialect, state: State) -> None:
+        self.dialect = dialect
+        self.state = state
+        self.index = 0
+        self._seen_meta: dict[str, int] = {}
+
+    def build(self, draft: Draft) -> Post:
+        index = self.index
+        self.index += 1
+        raw = draft.raw()
+        start = draft.start
+        first, last = draft.lines[0], draft.lines[-1]
+        end = start + len(raw)
+        if draft.kind == "meta":
+            text = raw.strip()
+            key = " ".join(text.split())
+            repeat_of = self._seen_meta.get(key)
+            if repeat_of is None and len(self._seen_meta) < MAX_REMEMBERED:
+                self._seen_meta[key] = index
+            return Post(
+                kind="meta",
+                raw=raw,
+                text=text,
+                dialect=self.dialect.name,
+                repeat_of=repeat_of,
+                index=index,
+                start=start,
+                end=end,
+                line=first.number,
+                end_line=last.number,
+            )
+
+        body = ""
+        repairs: tuple[EmojiRepair, ...] = ()
+        language = None
+        if draft.body_start is not None and draft.body_end is not None:
+            body = raw[draft.body_start - start : draft.body_end - start]
+            language = detect_language(body)
+            result = repair_emoji(body)
+            if result.repairs:
+                repairs = tuple(r.shifted(draft.body_start) for r in result.repairs)
+            text = result.text.strip()
+        else:
+            text = ""
+        header = draft.header
+        date: ParsedDate | None = draft.date
+        if date is None and self.dialect.inherit_divider_date and draft.divider is not None:
+            date = with_zone(draft.divider, self.state.tz)
+            stamp_text: str | None = date.text
+        else:
+            stamp_text = date.text if date is not None else None
+        return Post(
+            kind="post",
+            text=text,
+            author=header.author if header is not None else None,
+            timestamp=date.value if date is not None else None,
+            timestamp_text=stamp_text,
+            precision=date.precision if date is not None else None,
+            relative=date.relative if date is not None else False,
+            language=language,
+            emoji=repairs,
+            hashtags=find_hashtags(body),
+            mentions=find_mentions(body),
+            urls=find_urls(body),
+            truncated=draft.truncated or is_truncated(text),
+            raw=raw,
+            dialect=self.dialect.name,
+            index=index,
+            start=start,
+            end=end,
+            line=first.number,
+            end_line=last.number,
+        )

@@ -1,0 +1,176 @@
+"""The segmentation engine: lines in, segment drafts out.
+
+One pass, bounded lookahead, memory bounded by the open segment. For every
+non-blank line the dialect's rule chain decides what the line is (see
+:mod:`postparse.dialects.base`); the engine turns those decisions into
+segments that partition the input exactly, and keeps the running state
+that rules read.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from .dialects.base import Context, Dialect, Match, State
+from .fields.timestamp import resolve_stamp
+from .lines import Line
+from .model import ParsedDate
+
+_CONT = Match("cont", rule="default")
+
+
+@attrs.define
+class Draft:
+    """A segment before its fields are extracted."""
+
+    kind: str
+    lines: list[Line]
+    header: Match | None = None
+    date: ParsedDate | None = None
+    #: absolute offsets of the message text (None: no text yet)
+    body_start: int | None = None
+    body_end: int | None = None
+    truncated: bool = False
+    divider: ParsedDate | None = None
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def stop(self) -> int:
+        return self.lines[-1].stop
+
+    def raw(self) -> str:
+        return "".join([line.text + line.term for line in self.lines])
+
+    def add_body(self, line: Line, start: int | None = None) -> None:
+        if start is None:
+            start = line.content_start
+        if self.body_start is None:
+            self.body_start = start
+        self.body_end = line.end
+
+
+def _classify(dialect: Dialect, ctx: Context, line: Line) -> Match:
+    for named in dialect.rules:
+        m = named.fn(ctx, line)
+        if m is not None:
+            return attrs.evolve(m, rule=named.name) if not m.rule else m
+    return _CONT
+
+
+def segment(lines: Iterable[Line], dialect: Dialect, state: State) -> Iterator[Draft]:
+    """Yield the drafts of ``lines`` under ``dialect``, in order."""
+    it = iter(lines)
+    buf: deque[Line] = deque()
+    eof = False
+    ctx = Context(state)
+    label_of = dialect.label
+    want = max(1, dialect.lookahead) + 1
+    cur: Draft | None = None
+    leading: list[Line] = []
+
+    def open_(kind: str, first: list[Line]) -> Draft:
+        nonlocal leading
+        draft = Draft(kind, leading + first)
+        leading = []
+        return draft
+
+    while True:
+        if not eof and len(buf) < want:
+            for line in it:
+                buf.append(line)
+                if len(buf) >= want:
+                    break
+            else:
+                eof = True
+        if not buf:
+            break
+        line = buf.popleft()
+        if not line.content:
+            if cur is None:
+                leading.append(line)
+            else:
+                cur.lines.append(line)
+            state.after_blank = True
+            continue
+
+        ctx._ahead = buf
+        ctx.line_label = label_of(line) if label_of is not None else None
+        m = _classify(dialect, ctx, line)
+        taken = [line]
+        for _ in range(m.lines - 1):
+            if not buf:
+                break
+            taken.append(buf.popleft())
+        kind = m.kind
+        if kind == "footer" and (cur is None or cur.kind != "post"):
+            kind = "meta"
+        if kind == "cont" and (cur is None or cur.kind != "post"):
+            kind = "break"
+
+        if kind == "header" or kind == "break":
+            if cur is not None:
+                yield cur
+            cur = open_("post", taken)
+            cur.divider = state.divider  # the divider in force above this post
+            state.post_lines = 0
+            state.label = None
+            if kind == "header":
+                cur.header = m
+                cur.date = resolve_stamp(m, state, dialect)
+                if m.author is not None:
+                    state.author = m.author
+                if cur.date is not None:
+                    state.last_date = cur.date
+                if m.body_start is not None and m.body_start < taken[-1].end:
+                    cur.add_body(taken[-1], m.body_start)
+            else:
+                cur.add_body(line)
+            cur.truncated = m.truncated
+        elif kind == "cont":
+            assert cur is not None
+            cur.lines.extend(taken)
+            for t in taken:
+                if t.content:
+                    cur.add_body(t)
+            cur.truncated = cur.truncated or m.truncated
+        elif kind == "footer":
+            assert cur is not None
+            cur.lines.extend(taken)
+            cur.truncated = cur.truncated or m.truncated
+        else:  # meta
+            if (
+                cur is not None
+                and cur.kind == "meta"
+                and m.divider is None
+                and (cur.divider is None)
+            ):
+                cur.lines.extend(taken)
+            else:
+                if cur is not None:
+                    yield cur
+                cur = open_("meta", taken)
+                cur.divider = m.divider
+            if m.divider is not None:
+                state.divider = m.divider
+            state.label = None
+
+        if kind in ("header", "break", "cont"):
+            state.post_lines += len(taken)
+            if label_of is not None and state.label is None and kind != "header":
+                state.label = ctx.line_label
+        state.current = cur.kind if cur is not None else None
+        state.prev = m
+        state.prev_content = taken[-1].content
+        state.after_blank = False
+
+    if cur is None:
+        if leading:
+            yield Draft("meta", leading)
+        return
+    yield cur
