@@ -74,4 +74,13 @@ def _load_builtin() -> None:
     if _loaded:
         return
     _loaded = True
-    from . import generic, telegram_web  # noqa: F401  (modules register themselves)
+    # Every public module of this package is a dialect that registers itself;
+    # generic first, then the others in name order (ties in detection go to
+    # the earlier one).
+    import importlib
+    import pkgutil
+
+    importlib.import_module(f"{__name__}.generic")
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if not info.name.startswith("_") and info.name not in ("base", "generic"):
+            importlib.import_module(f"{__name__}.{info.name}")
