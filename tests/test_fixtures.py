@@ -1,0 +1,76 @@
+"""Fixture dumps: ``tests/fixtures/<dialect>/NAME.txt`` with the segments
+expected in ``NAME.expected.json`` (``{"dialect", "segments": [...]}``; each
+segment gives ``kind``, ``lines`` and any fields to check; a ``timestamp`` is
+an ISO prefix). The CRLF and no-final-newline copies must give the same
+segments."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import postparse
+import pytest
+from conftest import FIXTURES, NOW
+from test_invariants import check_partition
+
+CASES = sorted(
+    p
+    for p in FIXTURES.glob("*/*.expected.json")
+    if "segments" in json.loads(p.read_text(encoding="utf-8"))
+)
+VARIANTS = ("", ".crlf", ".nofinal")
+
+
+def _dump(case: Path, variant: str) -> Path:
+    return case.with_name(case.name.replace(".expected.json", f"{variant}.txt"))
+
+
+def _check(seg: postparse.Post, want: dict[str, Any], where: str) -> None:
+    assert seg.kind == want["kind"], where
+    assert [seg.line, seg.end_line] == want["lines"] or (
+        # trailing blank lines belong to the segment above them
+        seg.line == want["lines"][0] and seg.end_line >= want["lines"][1]
+    ), where
+    for key, value in want.items():
+        if key in ("kind", "lines"):
+            continue
+        got = seg.to_dict()[key]
+        if key == "timestamp" and value is not None:
+            assert got is not None and got.replace(" ", "T").startswith(value), where
+        elif key in ("hashtags", "mentions", "urls"):
+            assert sorted(got) == sorted(value), where
+        else:
+            assert got == value, f"{where}: {key}"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name.split('.')[0]}")
+def test_fixture(case: Path, variant: str) -> None:
+    expected = json.loads(case.read_text(encoding="utf-8"))
+    if expected.get("needs"):
+        pytest.xfail(f"needs {expected['needs']}")
+    path = _dump(case, variant)
+    text = path.read_bytes().decode("utf-8")
+    doc = postparse.parse(path, now=NOW)
+    check_partition(text, doc)
+    assert doc.dialect == expected["dialect"]
+    got = doc.segments
+    want = expected["segments"]
+    assert [(s.kind, s.line) for s in got] == [(w["kind"], w["lines"][0]) for w in want]
+    for seg, w in zip(got, want):
+        _check(seg, w, f"{path.name} segment {seg.index}")
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name.split('.')[0]}")
+def test_variants_in_sync(case: Path) -> None:
+    lf = _dump(case, "").read_bytes().decode("utf-8")
+    assert "\r" not in lf
+    assert _dump(case, ".crlf").read_bytes().decode("utf-8") == lf.replace("\n", "\r\n")
+    assert _dump(case, ".nofinal").read_bytes().decode("utf-8") == lf.rstrip("\n")
+
+
+def test_example_in_readme_is_a_fixture() -> None:
+    example = FIXTURES.parent.parent / "examples" / "telegram_web_example.txt"
+    assert example.read_bytes() == (FIXTURES / "telegram-web" / "harbour.txt").read_bytes()
