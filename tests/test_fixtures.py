@@ -10,8 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-import postparse
 import pytest
+
+import postparse
 from conftest import FIXTURES, NOW
 from test_invariants import check_partition
 
@@ -59,7 +60,7 @@ def test_fixture(case: Path, variant: str) -> None:
     got = doc.segments
     want = expected["segments"]
     assert [(s.kind, s.line) for s in got] == [(w["kind"], w["lines"][0]) for w in want]
-    for seg, w in zip(got, want):
+    for seg, w in zip(got, want, strict=True):
         _check(seg, w, f"{path.name} segment {seg.index}")
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import io
 import json
 
-import postparse
-from conftest import NOW
 from hypothesis import given
 from hypothesis import strategies as st
+
+import postparse
+from conftest import NOW
 from strategies import any_text, dumps
 
 
