@@ -48,10 +48,8 @@ class Draft:
         return "".join([line.text + line.term for line in self.lines])
 
     def add_body(self, line: Line, start: int | None = None) -> None:
-        if start is None:
-            start = line.content_start
         if self.body_start is None:
-            self.body_start = start
+            self.body_start = line.content_start if start is None else start
         self.body_end = line.end
 
 
@@ -59,7 +57,7 @@ def _classify(dialect: Dialect, ctx: Context, line: Line) -> Match:
     for named in dialect.rules:
         m = named.fn(ctx, line)
         if m is not None:
-            return attrs.evolve(m, rule=named.name) if not m.rule else m
+            return m
     return _CONT
 
 
