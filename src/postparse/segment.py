@@ -28,6 +28,7 @@ class Draft:
 
     kind: str
     lines: list[Line]
+    dialect: Dialect
     header: Match | None = None
     date: ParsedDate | None = None
     #: absolute offsets of the message text (None: no text yet)
@@ -61,20 +62,56 @@ def _classify(dialect: Dialect, ctx: Context, line: Line) -> Match:
     return _CONT
 
 
-def segment(lines: Iterable[Line], dialect: Dialect, state: State) -> Iterator[Draft]:
-    """Yield the drafts of ``lines`` under ``dialect``, in order."""
+#: Lines (this one and the next ones) that must carry another dialect's
+#: signature before the engine switches to it in the middle of a file.
+SWITCH_EVIDENCE = 2
+#: How far the engine looks for that evidence.
+SWITCH_WINDOW = 6
+
+
+def _switch(
+    line: Line, ahead: deque[Line], current: Dialect, others: tuple[Dialect, ...]
+) -> Dialect | None:
+    """Another dialect whose headers start here and go on below, if any."""
+    content = line.content
+    for other in others:
+        sig = other.signature
+        if other is current or sig is None or not sig(content):
+            continue
+        hits = 1
+        for nxt in ahead:
+            if nxt.content and sig(nxt.content):
+                hits += 1
+                if hits >= SWITCH_EVIDENCE:
+                    return other
+    return None
+
+
+def segment(
+    lines: Iterable[Line],
+    dialect: Dialect,
+    state: State,
+    alternatives: tuple[Dialect, ...] = (),
+) -> Iterator[Draft]:
+    """Yield the drafts of ``lines`` under ``dialect``, in order.
+
+    With ``alternatives``, a region of the file in another format (its
+    ``signature`` on this line and the next ones) is read with that dialect
+    from there on.
+    """
     it = iter(lines)
     buf: deque[Line] = deque()
     eof = False
     ctx = Context(state)
     label_of = dialect.label
-    want = max(1, dialect.lookahead) + 1
+    alternatives = tuple(d for d in alternatives if d.signature is not None)
+    want = max(1, dialect.lookahead, SWITCH_WINDOW if alternatives else 0) + 1
     cur: Draft | None = None
     leading: list[Line] = []
 
     def open_(kind: str, first: list[Line]) -> Draft:
         nonlocal leading
-        draft = Draft(kind, leading + first)
+        draft = Draft(kind, leading + first, dialect)
         leading = []
         return draft
 
@@ -100,6 +137,13 @@ def segment(lines: Iterable[Line], dialect: Dialect, state: State) -> Iterator[D
         ctx._ahead = buf
         ctx.line_label = label_of(line) if label_of is not None else None
         m = _classify(dialect, ctx, line)
+        if alternatives and (m.kind == "cont" or m.kind == "break"):
+            other = _switch(line, buf, dialect, alternatives)
+            if other is not None:
+                dialect, label_of = other, other.label
+                state.label = None
+                ctx.line_label = label_of(line) if label_of is not None else None
+                m = _classify(dialect, ctx, line)
         taken = [line]
         for _ in range(m.lines - 1):
             if not buf:
@@ -169,6 +213,6 @@ def segment(lines: Iterable[Line], dialect: Dialect, state: State) -> Iterator[D
 
     if cur is None:
         if leading:
-            yield Draft("meta", leading)
+            yield Draft("meta", leading, dialect)
         return
     yield cur

@@ -140,6 +140,8 @@ class Dialect:
     - ``inherit_divider_date``: posts without a timestamp take the date of
       the divider above them.
     - ``languages``: language hints for dates.
+    - ``signature``: see below; dialects without one are never switched to
+      in the middle of a file.
     """
 
     name: str
@@ -150,6 +152,10 @@ class Dialect:
     inherit_divider_date: bool = False
     languages: tuple[str, ...] | None = None
     label: Callable[[Line], str | None] | None = None
+    #: a cheap, strict test that a line's content is a header of this
+    #: format; lets the engine switch to this dialect where a file that
+    #: concatenates several formats reaches a region in this one
+    signature: Callable[[str], object] | None = None
     description: str = ""
 
     def rule_names(self) -> list[str]:

@@ -26,6 +26,7 @@ class PostBuilder:
         self._seen_meta: dict[str, int] = {}
 
     def build(self, draft: Draft) -> Post:
+        dialect = draft.dialect
         index = self.index
         self.index += 1
         raw = draft.raw()
@@ -42,7 +43,7 @@ class PostBuilder:
                 kind="meta",
                 raw=raw,
                 text=text,
-                dialect=self.dialect.name,
+                dialect=dialect.name,
                 repeat_of=repeat_of,
                 index=index,
                 start=start,
@@ -65,7 +66,7 @@ class PostBuilder:
             text = ""
         header = draft.header
         date: ParsedDate | None = draft.date
-        if date is None and self.dialect.inherit_divider_date and draft.divider is not None:
+        if date is None and dialect.inherit_divider_date and draft.divider is not None:
             date = with_zone(draft.divider, self.state.tz)
             stamp_text: str | None = date.text
         else:
@@ -85,7 +86,7 @@ class PostBuilder:
             urls=find_urls(body),
             truncated=draft.truncated or is_truncated(text),
             raw=raw,
-            dialect=self.dialect.name,
+            dialect=dialect.name,
             index=index,
             start=start,
             end=end,
