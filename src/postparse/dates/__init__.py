@@ -93,28 +93,34 @@ def guess_languages(text: str) -> tuple[str, ...]:
 
 
 class DateParser:
-    """Caches one compiled :class:`Matcher` per set of languages."""
+    """Caches one compiled :class:`Matcher` per language (or given language set).
+
+    With ``languages=None`` the candidate languages are guessed from the
+    text (script and known words) and each candidate's own matcher runs;
+    the leftmost, then longest, answer wins. Given languages are merged into
+    one matcher (first language wins on conflicting words) whose numeric
+    day/month order is trusted.
+    """
 
     def __init__(self) -> None:
-        self._matchers: dict[tuple[str, ...], Matcher] = {}
+        self._matchers: dict[tuple[tuple[str, ...], bool], Matcher] = {}
         self._hints: dict[tuple[str, ...], tuple[str, ...]] = {}
 
-    def matcher(self, langs: tuple[str, ...]) -> Matcher:
-        m = self._matchers.get(langs)
+    def matcher(self, langs: tuple[str, ...], explicit: bool = False) -> Matcher:
+        key = (langs, explicit)
+        m = self._matchers.get(key)
         if m is None:
-            if len(self._matchers) > 256:
+            if len(self._matchers) > 512:
                 self._matchers.clear()
-            m = Matcher(build_lexicon(langs))
-            self._matchers[langs] = m
+            m = Matcher(build_lexicon(langs), explicit=explicit)
+            self._matchers[key] = m
         return m
 
-    def _langs(self, text: str, languages: Sequence[str] | None) -> tuple[str, ...]:
-        if languages is None:
-            return guess_languages(text)
+    def _given(self, languages: Sequence[str]) -> tuple[str, ...]:
         key = tuple(languages)
         hit = self._hints.get(key)
         if hit is None:
-            out = []
+            out: list[str] = []
             for lang in key:
                 c = canonical(lang)
                 if c is not None and c not in out:
@@ -136,10 +142,22 @@ class DateParser:
             return None
         if order is not None and order not in ("DMY", "MDY", "YMD"):
             raise ValueError(f"order must be 'DMY', 'MDY' or 'YMD', not {order!r}")
-        if len(text) > 4096 and whole:
-            return None
-        matcher = self.matcher(self._langs(text, languages))
-        return matcher.find(text, _now(now), order, whole)
+        ref = _now(now)
+        if languages is not None:
+            return self.matcher(self._given(languages), True).find(text, ref, order, whole)
+        cands = guess_languages(text)
+        if not cands:
+            return self.matcher((), False).find(text, ref, order, whole)
+        best: ParsedDate | None = None
+        for lang in cands:
+            res = self.matcher((lang,), False).find(text, ref, order, whole)
+            if res is not None and (
+                best is None
+                or res.start < best.start
+                or (res.start == best.start and res.end > best.end)
+            ):
+                best = res
+        return best
 
 
 _PARSER = DateParser()

@@ -90,8 +90,12 @@ def _add_months(value: datetime, months: int) -> datetime:
 class Matcher:
     """Compiled date grammar for one tuple of languages."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, *, explicit: bool = False) -> None:
         self.lex = lex
+        #: the languages were given by the caller (not guessed)
+        self.explicit = explicit
+        #: day/month order of the language, trusted only when given
+        self.order = lex.order if explicit else None
         L = lex
         mon_keys = [k for k in L.months if not any(ch.isdigit() for ch in k) and len(k) >= 2]
         wd_keys = [k for k in L.weekdays if len(k) >= 2 or _NOSPACE_RX.search(k)]
@@ -166,9 +170,6 @@ class Matcher:
         cjk_ym = rf"(?:(?P<era2>{era})\s*)?(?P<cy2>\d{{1,4}})\s*[年년]\s*(?P<cm2>\d{{1,2}})\s*[月월](?!\s*\d)"
         wd_after = rf"(?:\s*[(（]\s*{WDP}\s*[)）])?"
 
-        def with_time(date: str) -> str:
-            return rf"{date}{wd_after}(?:{SEP_AT}{TIME_FULL})?"
-
         # "N units ago"
         NUMW = _words(L.numbers)
         unit_keys = list(L.units) + list(L.implied)
@@ -189,24 +190,20 @@ class Matcher:
             rf"(?:\s*(?P<suf2>{SUF}))?(?![\p{{L}}\p{{N}}])"
         )
         REL = _words(L.relative)
-        rel = rf"(?P<rel>{REL})(?:{SEP_AT}{TIME_FULL})?"
+        rel = rf"(?P<rel>{REL})"
         LAST = _words(L.last)
-        wd = rf"(?:(?P<last>{LAST})\s+)?(?P<wd>{WD})\.?(?:(?:{SEP_AT}){TIME_FULL})?"
+        wd = rf"(?:(?P<last>{LAST})\s+)?(?P<wd>{WD})\.?"
         epoch = r"(?<![\p{L}\p{N}.+-])(?P<ep>\d{13}|\d{10})(?![\p{N}.])"
         time_only = rf"(?<![\p{{N}}.:/])(?:{TIME_STRICT})"
-        time_first = (
-            rf"(?<![\p{{N}}.:/])(?:{TIME_STRICT})\s*[,·•|@-]?\s*(?:{named1}|{named2}|{num}|{iso})"
-        )
         alts = [
-            ("iso", with_time(iso)),
-            ("cjk", with_time(cjk)),
+            ("iso", iso + wd_after),
+            ("cjk", cjk),
             ("cjkym", cjk_ym),
-            ("tfirst", time_first),
-            ("named1", with_time(named1)),
-            ("named2", with_time(named2)),
+            ("named1", named1 + wd_after),
+            ("named2", named2 + wd_after),
             ("my", my),
-            ("num", with_time(num)),
-            ("mdt", with_time(mdt)),
+            ("num", num + wd_after),
+            ("mdt", mdt),
             ("ago", ago),
             ("short", short),
             ("rel", rel),
@@ -217,6 +214,8 @@ class Matcher:
         pattern = "|".join(f"(?P<K_{name}>{body})" for name, body in alts)
         self.rx = regex.compile(pattern, regex.IGNORECASE)
         self.kinds = [name for name, _ in alts]
+        self.tail_rx = regex.compile(rf"{SEP_AT}{TIME_FULL}", regex.IGNORECASE)
+        self.after_time_rx = regex.compile(r"\s*[,·•|@-]?\s*(?:on\s+)?", regex.IGNORECASE)
         self.item_rx = regex.compile(
             rf"(?:(?P<n>\d{{1,3}}|{NUMW})\s*)?(?P<u>{UNIT})", regex.IGNORECASE
         )
@@ -249,30 +248,29 @@ class Matcher:
         return None
 
     # ------------------------------------------------------------------
+    def _tail(self, text: str, pos: int) -> tuple[TimeTuple | None | bool, int]:
+        t = self.tail_rx.match(text, pos)
+        if t is None:
+            return None, pos
+        return _time(t, self.lex), t.end()
+
     def _interpret(
         self, m: Any, text: str, now: datetime, order: str | None, whole: bool
     ) -> ParsedDate | None:
-        kind = m.lastgroup[2:] if m.lastgroup else ""
-        if not kind:
-            for k in self.kinds:
-                if m.group("K_" + k) is not None:
-                    kind = k
-                    break
+        kind = _kind(m, self.kinds)
         start, end = m.span()
         L = self.lex
         lang: str | None = None
 
-        def done(
-            value: datetime, precision: Precision, relative: bool, s: int = start, e: int = end
-        ) -> ParsedDate:
-            return ParsedDate(value, precision, relative, text[s:e], s, e, lang)
+        def done(value: datetime, precision: Precision, relative: bool) -> ParsedDate:
+            return ParsedDate(value, precision, relative, text[start:end], start, end, lang)
 
         if kind in ("ago", "short"):
             items_text = m.group("items") if kind == "ago" else m.group("sitems")
             rx = self.item_rx if kind == "ago" else self.sitem_rx
             parts: list[tuple[str, int]] = []
             for im in rx.finditer(items_text):
-                u_key = norm(im.group("u")).rstrip(".") if kind == "ago" else ""
+                u_key = norm(im.group("u")).rstrip(".")
                 raw_n = im.group("n")
                 count: int | None
                 if raw_n is None:
@@ -282,7 +280,7 @@ class Matcher:
                 else:
                     count = L.numbers.get(norm(raw_n))
                 if kind == "short":
-                    unit = L.short_units.get(norm(im.group("u")).rstrip("."))
+                    unit = L.short_units.get(u_key)
                     if unit is None:
                         return None
                 else:
@@ -300,13 +298,12 @@ class Matcher:
                 parts.append((unit, 1 if count is None else count))
             if not parts:
                 return None
-            if kind == "short" and m.group("suf2") is None:
-                for unit, count in parts:
-                    if unit in ("second", "minute") and count >= 60 and len(parts) == 1:
-                        return None
-            value = now
-            finest = 0
+            if kind == "short" and m.group("suf2") is None and len(parts) == 1:
+                unit, count = parts[0]
+                if unit in ("second", "minute") and count >= 60:
+                    return None
             months = 0
+            finest = 0
             delta = timedelta()
             for unit, count in parts:
                 finest = max(finest, _UNIT_ORDER[unit])
@@ -314,18 +311,9 @@ class Matcher:
                     months += 12 * count
                 elif unit == "month":
                     months += count
-                elif unit == "week":
-                    delta += timedelta(weeks=count)
-                elif unit == "day":
-                    delta += timedelta(days=count)
-                elif unit == "hour":
-                    delta += timedelta(hours=count)
-                elif unit == "minute":
-                    delta += timedelta(minutes=count)
                 else:
-                    delta += timedelta(seconds=count)
-            if months:
-                value = _add_months(value, -months)
+                    delta += timedelta(**{unit + "s": count})
+            value = _add_months(now, -months) if months else now
             value = value - delta
             if lang is None and kind == "ago":
                 p = m.group("pre") or m.group("suf")
@@ -339,31 +327,25 @@ class Matcher:
             if hit is None:
                 return None
             unit, off, lang = hit
-            tm = _time(m, L)
-            if tm is False:
-                return None
             if unit == "now":
-                if not whole and tm is None and (" " not in key and len(key) <= 4):
-                    return None
-                if tm is not None:
+                if not whole and " " not in key and len(key) <= 4:
                     return None
                 return done(now, "minute", True)
+            if unit in ("week", "month", "year"):
+                if unit == "week":
+                    return done(now - timedelta(days=7), "week", True)
+                return done(_add_months(now, -1 if unit == "month" else -12), unit, True)
+            tm, tend = self._tail(text, end)
+            if tm is False:
+                tm = None
+            elif tm is not None:
+                end = tend
             if unit == "weekday":
-                day = _last_weekday(now, off)
-                return _with_time(done, day, tm, now)
+                return _with_time(done, _last_weekday(now, off), tm)
             if unit == "day":
                 if not whole and tm is None and len(key) <= 2:
                     return None
-                day = now + timedelta(days=off)
-                return _with_time(done, day, tm, now)
-            if tm is not None:
-                return None
-            if unit == "week":
-                return done(now - timedelta(days=7), "week", True)
-            if unit == "month":
-                return done(_add_months(now, -1), "month", True)
-            if unit == "year":
-                return done(_add_months(now, -12), "year", True)
+                return _with_time(done, now + timedelta(days=off), tm)
             return None
 
         if kind == "wd":
@@ -371,15 +353,16 @@ class Matcher:
             hit = L.weekdays.get(key) or L.weekdays.get(key + ".")
             if hit is None:
                 return None
-            tm = _time(m, L)
+            tm, tend = self._tail(text, end)
             if tm is False:
-                return None
+                tm = None
+            elif tm is not None:
+                end = tend
             wide = key in L.weekdays_wide
             if m.group("last") is None and tm is None and not wide:
                 return None
             lang = hit[1]
-            day = _last_weekday(now, hit[0])
-            return _with_time(done, day, tm, now)
+            return _with_time(done, _last_weekday(now, hit[0]), tm)
 
         if kind == "epoch":
             if not whole:
@@ -388,21 +371,31 @@ class Matcher:
                 if not words or words[-1] not in L.epoch_context:
                     return None
             raw = m.group("ep")
-            secs = int(raw) / (1000 if len(raw) == 13 else 1)
+            secs = int(raw) // (1000 if len(raw) == 13 else 1)
             if not 946684800 <= secs <= 2208988800:
                 return None
-            value = datetime.fromtimestamp(int(secs), tz=timezone.utc)
+            value = datetime.fromtimestamp(secs, tz=timezone.utc)
             if now.tzinfo is not None:
                 value = value.astimezone(now.tzinfo)
             return done(value, "second", False)
 
         if kind == "time":
             tm = _time(m, L)
-            if not tm:
+            if not tm or tm is True:
                 return None
+            gap = self.after_time_rx.match(text, end)
+            dpos = gap.end() if gap else end
+            dm = self.rx.match(text, dpos)
+            if dm is not None and _kind(dm, self.kinds) in _DATE_KINDS:
+                res = self._date(dm, text, now, order, tm, dm.end())
+                if res is not None:
+                    val, prec, rel, dlang = res
+                    return ParsedDate(
+                        val, prec, rel, text[start : dm.end()], start, dm.end(), dlang
+                    )
             hh_raw = m.group("hh") or ""
             if not whole and not (m.group("ap1") or m.group("ap2") or m.group("ss")):
-                if len(hh_raw) < 2 or m.group("tz"):
+                if len(hh_raw) < 2:
                     return None
             h, mi, s, prec, tz = tm
             base = now if tz is None else now.astimezone(tz)
@@ -411,7 +404,30 @@ class Matcher:
                 value -= timedelta(days=1)
             return done(value, prec, True)
 
-        # ---- absolute dates -------------------------------------------
+        if kind in _DATE_KINDS:
+            tm, tend = self._tail(text, end)
+            if tm is False:
+                tm = None
+            elif tm is not None:
+                end = tend
+            res = self._date(m, text, now, order, tm, end)
+            if res is None:
+                return None
+            value, prec, rel, lang = res
+            return done(value, prec, rel)
+        return None
+
+    def _date(
+        self,
+        m: Any,
+        text: str,
+        now: datetime,
+        order: str | None,
+        tm: TimeTuple | None,
+        end: int,
+    ) -> tuple[datetime, Precision, bool, str | None] | None:
+        L = self.lex
+        lang: str | None = None
         year: int | None
         month: int
         day: int | None
@@ -419,14 +435,15 @@ class Matcher:
         if m.group("iy") is not None:
             year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
         elif m.group("na") is not None:
+            ampm = tm is not None and _has_ampm(text[m.end() : end], L)
             ymd = _numeric(
                 m.group("na"),
                 m.group("nb"),
                 m.group("nc"),
                 m.group("nsep"),
-                order or L.order,
-                bool(m.group("ap1") or m.group("ap2")),
-                explicit=order is not None,
+                order,
+                self.order,
+                ampm,
             )
             if ymd is None:
                 return None
@@ -436,37 +453,38 @@ class Matcher:
             sep = m.group("msep")
             o = order
             if o is None:
-                o = "DMY" if sep == "." else "MDY" if sep == "-" else (L.order or "DMY")
+                o = "DMY" if sep == "." else "MDY" if sep == "-" else (self.order or "DMY")
             if a > 12 and b <= 12:
                 o = "DMY"
             elif b > 12 and a <= 12:
                 o = "MDY"
             day, month = (a, b) if o == "DMY" else (b, a)
             year = None
-        elif m.group("d1") is not None:
-            hit = L.months.get(norm(m.group("mon1"))) or L.months.get(
-                norm(m.group("mon1")).rstrip(".")
-            )
+            if tm is None:
+                return None
+        elif m.group("d1") is not None or m.group("mon2") is not None:
+            one = m.group("d1") is not None
+            raw = m.group("mon1") if one else m.group("mon2")
+            key = norm(raw)
+            hit = L.months.get(key) or L.months.get(key.rstrip("."))
             if hit is None:
                 return None
             month, lang = hit
-            day = int(m.group("d1"))
-            year = _year(m.group("y1"))
-            if m.group("wd1") is not None and year is None and m.group("hh") is None:
-                pass
-        elif m.group("mon2") is not None:
-            hit = L.months.get(norm(m.group("mon2"))) or L.months.get(
-                norm(m.group("mon2")).rstrip(".")
-            )
-            if hit is None:
+            day = int(m.group("d1") if one else m.group("d2"))
+            year = _year(m.group("y1") if one else m.group("y2"))
+            if (
+                year is None
+                and tm is None
+                and not self.explicit
+                and len(key) < 5
+                and not text[m.end() - 1 : m.end()] == "."
+                and not raw.endswith(".")
+                and lang not in _MAJOR
+            ):
                 return None
-            month, lang = hit
-            day = int(m.group("d2"))
-            year = _year(m.group("y2"))
         elif m.group("mon3") is not None:
-            hit = L.months.get(norm(m.group("mon3"))) or L.months.get(
-                norm(m.group("mon3")).rstrip(".")
-            )
+            key = norm(m.group("mon3"))
+            hit = L.months.get(key) or L.months.get(key.rstrip("."))
             if hit is None:
                 return None
             month, lang = hit
@@ -489,31 +507,44 @@ class Matcher:
             return None
         if year is not None and not 1 <= year <= 9999:
             return None
-        tm = _time(m, L)
-        if tm is False:
-            return None
         if day is None:
-            assert year is not None
-            return done(datetime(year, month, 1), precision, False)
-        relative = False
+            if year is None:
+                return None
+            return datetime(year, month, 1), precision, False, lang
         if year is None:
             # the latest such date not after now
-            relative = False
             year = now.year
             cand = _mk(year, month, day)
-            if cand is None:
-                year -= 1
-                cand = _mk(year, month, day)
-                if cand is None:
-                    return None
-            if cand.date() > now.date():
+            if cand is None or cand.date() > now.date():
                 year -= 1
         if _mk(year, month, day) is None:
             return None
         if tm is None:
-            return done(datetime(year, month, day), precision, relative)
+            return datetime(year, month, day), precision, False, lang
         h, mi, s, prec, tz = tm
-        return done(datetime(year, month, day, h, mi, s, tzinfo=tz), prec, relative)
+        return datetime(year, month, day, h, mi, s, tzinfo=tz), prec, False, lang
+
+
+_DATE_KINDS = frozenset({"iso", "cjk", "cjkym", "named1", "named2", "my", "num", "mdt"})
+#: Languages whose short month abbreviations may stand alone ("Sep 2").
+_MAJOR = frozenset(
+    "en de fr es pt it nl ru uk pl tr ar fa zh zh-Hant ja ko id vi sv da nb".split()
+)
+
+
+def _kind(m: Any, kinds: list[str]) -> str:
+    name = m.lastgroup
+    if name and name.startswith("K_"):
+        return str(name[2:])
+    for k in kinds:
+        if m.group("K_" + k) is not None:
+            return k
+    return ""
+
+
+def _has_ampm(tail: str, L: Lexicon) -> bool:
+    low = norm(tail)
+    return any(k in low for k in L.ampm)
 
 
 def _mk(year: int, month: int, day: int) -> datetime | None:
@@ -545,7 +576,7 @@ def _cjk_year(raw: str | None, era: str | None, L: Lexicon) -> int | None:
 
 
 def _numeric(
-    a: str, b: str, c: str, sep: str, order: str | None, ampm: bool, *, explicit: bool
+    a: str, b: str, c: str, sep: str, order: str | None, lang_order: str | None, ampm: bool
 ) -> tuple[int, int, int] | None:
     ai, bi, ci = int(a), int(b), int(c)
     year = ci if len(c) == 4 else 2000 + ci
@@ -557,12 +588,12 @@ def _numeric(
         o = "DMY"
     elif bi > 12:
         o = "MDY"
-    elif explicit and order in ("DMY", "MDY"):
-        o = order
-    elif sep == ".":
-        o = "DMY"
     elif order in ("DMY", "MDY"):
         o = order
+    elif lang_order in ("DMY", "MDY"):
+        o = lang_order
+    elif sep == ".":
+        o = "DMY"
     else:
         o = "MDY" if (sep == "/" and ampm) else "DMY"
     if o == "DMY":
@@ -637,14 +668,9 @@ def _zone(raw: str | None, L: Lexicon) -> tzinfo | None:
     return timezone(timedelta(minutes=base))
 
 
-def _with_time(
-    done: Any, day: datetime, tm: TimeTuple | None | bool, now: datetime
-) -> ParsedDate | None:
-    if tm is False:
-        return None
-    if tm is None or tm is True:
-        value = day.replace(hour=0, minute=0, second=0, microsecond=0)
-        result: ParsedDate = done(value, "day", True)
+def _with_time(done: Any, day: datetime, tm: TimeTuple | None) -> ParsedDate | None:
+    if tm is None:
+        result: ParsedDate = done(day.replace(hour=0, minute=0, second=0, microsecond=0), "day", True)
         return result
     h, mi, s, prec, tz = tm
     value = day.replace(hour=h, minute=mi, second=s, microsecond=0)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import unicodedata
+import os
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import attrs
 
-_DATA = resources.files(__package__) / "data"
+_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 
 def norm(s: str) -> str:
@@ -27,7 +27,7 @@ def norm(s: str) -> str:
 
 @cache
 def _colloquial() -> dict[str, Any]:
-    with (_DATA / "colloquial.json").open(encoding="utf-8") as f:
+    with open(os.path.join(_DATA, "colloquial.json"), encoding="utf-8") as f:
         data: dict[str, Any] = json.load(f)
     return data
 
@@ -35,7 +35,7 @@ def _colloquial() -> dict[str, Any]:
 @cache
 def available_languages() -> frozenset[str]:
     """Languages with a generated CLDR table."""
-    names = {p.name[:-5] for p in (_DATA / "cldr").iterdir() if p.name.endswith(".json")}
+    names = {n[:-5] for n in os.listdir(os.path.join(_DATA, "cldr")) if n.endswith(".json")}
     return frozenset(names)
 
 
@@ -62,9 +62,9 @@ def canonical(lang: str) -> str | None:
 
 @cache
 def cldr_table(lang: str) -> dict[str, Any]:
-    path = _DATA / "cldr" / f"{lang}.json"
+    path = os.path.join(_DATA, "cldr", f"{lang}.json")
     try:
-        with path.open(encoding="utf-8") as f:
+        with open(path, encoding="utf-8") as f:
             data: dict[str, Any] = json.load(f)
     except FileNotFoundError:
         return {}
@@ -74,7 +74,7 @@ def cldr_table(lang: str) -> dict[str, Any]:
 @cache
 def word_index() -> dict[str, str]:
     """word -> comma-separated languages whose tables contain it."""
-    with (_DATA / "index.json").open(encoding="utf-8") as f:
+    with open(os.path.join(_DATA, "index.json"), encoding="utf-8") as f:
         data: dict[str, str] = json.load(f)
     extra: dict[str, set[str]] = {}
     import regex
