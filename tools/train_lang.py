@@ -11,7 +11,7 @@ Outputs (all under ``src/postparse/lang/data/``):
   which script goes to which within-script model, and marker letters.
 - ``zh_chars.json`` characters that exist only in Simplified or only in Traditional
   Chinese, derived from the OpenCC character tables.
-- ``model_<group>.bin.gz`` one naive-Bayes table per script group (latin, cyrillic,
+- ``model_<group>.bin`` one naive-Bayes table per script group (latin, cyrillic,
   arabic, devanagari): quantised per-language costs (-log P, relative to the best
   language, 1/SCALE nat steps, capped at 255) for character 1-3 grams of padded
   words and for whole words.
@@ -25,7 +25,6 @@ Deterministic: the same package versions give byte-identical files.
 from __future__ import annotations
 
 import argparse
-import gzip
 import importlib.util
 import json
 import math
@@ -74,8 +73,14 @@ GROUP_OF_SCRIPT = {
 
 # Letters that decide a language outside the model (languages without training data
 # here).  Checked before the model, in this order.
+# Each rule: [tag, [letters, letters, ...]]: the text must contain at least one letter
+# of every set.
 MARKERS = {
-    "cyrillic": [["be", "ў"], ["kk", "әғқңөұһ"]],
+    "cyrillic": [
+        ["kk", ["әғқңөұһ"]],
+        ["be", ["ў"]],
+        ["be", ["і", "ыэ"]],  # і (not Russian) with ы/э (not Ukrainian)
+    ],
 }
 
 # Group -> language tag -> (source, source language).
@@ -105,7 +110,9 @@ GROUPS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 TOP_NGRAMS = 2500  # per language and n-gram length class (1-3 together)
-TOP_WORDS = 4000  # per language
+TOP_WORDS = 2500  # per language
+WORD_WEIGHT = 1.0  # a word's own cost relative to the costs of its n-grams
+WORD_CAP = 65535
 NGRAM_FLOOR = 2e-6
 WORD_FLOOR = 3e-7
 
@@ -295,6 +302,33 @@ def stats_langdetect(lang: str) -> dict[str, float]:
     return {g: float(c) for g, c in prof["freq"].items() if g.strip()}
 
 
+def apply_markers(langs: list[str], word_probs: list[dict[str, float]]) -> None:
+    """Hand-written marker words (tools/lang_extra/markers.json) against close rivals."""
+    path = EXTRA / "markers.json"
+    if not path.exists():
+        return
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    boost = float(spec["boost"])
+    for pair in spec["pairs"]:
+        if pair["lang"] not in langs:
+            continue
+        me = word_probs[langs.index(pair["lang"])]
+        rivals = [word_probs[langs.index(r)] for r in pair["rivals"] if r in langs]
+        for w in pair["words"]:
+            me[w] = max(me.get(w, 0.0), boost)
+            for r in rivals:
+                if w in r:
+                    r[w] = min(r[w], WORD_FLOOR)
+
+
+def marker_words(langs: list[str]) -> set[str]:
+    path = EXTRA / "markers.json"
+    if not path.exists():
+        return set()
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    return {w for p in spec["pairs"] if p["lang"] in langs for w in p["words"]}
+
+
 def normalise(counts: dict[str, float]) -> dict[str, float]:
     """P(gram | language, length of gram)."""
     tot: dict[int, float] = defaultdict(float)
@@ -305,10 +339,11 @@ def normalise(counts: dict[str, float]) -> dict[str, float]:
 
 def quantise(
     probs: list[dict[str, float]], keys: list[str], floor: float
-) -> tuple[list[str], bytes]:
-    rows = bytearray()
+) -> tuple[list[str], list[list[int]]]:
+    """Per key, per language: cost in 1/SCALE nats above the best language, <= CAP."""
     lf = math.log(floor)
     kept = []
+    rows = []
     for k in keys:
         lps = [math.log(p[k]) if k in p and p[k] > floor else lf for p in probs]
         best = max(lps)
@@ -316,8 +351,29 @@ def quantise(
         if max(q) == 0:
             continue  # no information
         kept.append(k)
-        rows += bytes(q)
-    return kept, bytes(rows)
+        rows.append(q)
+    return kept, rows
+
+
+def word_totals(
+    words: list[str], wrows: dict[str, list[int]], ng_rows: dict[str, list[int]], n: int
+) -> list[list[int]]:
+    """Cost of a whole word for each language: WORD_WEIGHT * its own cost (or 0 when
+    the word is not in the word table) plus the costs of its n-grams, shifted so the
+    best language is 0. Lets the run-time look a known word up once."""
+    out = []
+    for w in words:
+        tot = [0] * n
+        own = wrows.get(w)
+        if own is not None:
+            tot = [round(WORD_WEIGHT * c) for c in own]
+        for g in ngrams_of(w):
+            r = ng_rows.get(g)
+            if r is not None:
+                tot = [a + b for a, b in zip(tot, r, strict=True)]
+        lo = min(tot)
+        out.append([min(WORD_CAP, t - lo) for t in tot])
+    return out
 
 
 def top(d: dict[str, float], n: int) -> list[str]:
@@ -339,6 +395,7 @@ def build_group(group: str, spec: dict[str, tuple[str, str]]) -> bytes:
             tot = sum(words.values())
             word_probs.append({w: f / tot for w, f in words.items()})
         print(f"  {group}/{tag}: {len(ng_probs[-1])} n-grams, {len(word_probs[-1])} words")
+    apply_markers(langs, word_probs)
     ng_keys: set[str] = set()
     for p in ng_probs:
         for n in (1, 2, 3):
@@ -346,15 +403,26 @@ def build_group(group: str, spec: dict[str, tuple[str, str]]) -> bytes:
     w_keys: set[str] = set()
     for p in word_probs:
         w_keys.update(top(p, TOP_WORDS))
+    w_keys.update(marker_words(langs))
+    n = len(langs)
+    ng_kept, ng_rows = quantise(ng_probs, sorted(ng_keys), NGRAM_FLOOR)
+    w_kept, w_rows = quantise(word_probs, sorted(w_keys), WORD_FLOOR)
+    ng_map = dict(zip(ng_kept, ng_rows, strict=True))
+    w_tot = word_totals(w_kept, dict(zip(w_kept, w_rows, strict=True)), ng_map, n)
     tables = {}
     blobs = []
-    for name, keys, probs, floor in (
-        ("ngram", sorted(ng_keys), ng_probs, NGRAM_FLOOR),
-        ("word", sorted(w_keys), word_probs, WORD_FLOOR),
+    for name, kept, rows, width in (
+        ("ngram", ng_kept, ng_rows, 1),
+        ("word", w_kept, w_tot, 2),
     ):
-        kept, matrix = quantise(probs, keys, floor)
         kb = "\n".join(kept).encode("utf-8")
-        tables[name] = {"n": len(kept), "keys_bytes": len(kb), "matrix_bytes": len(matrix)}
+        matrix = b"".join(struct.pack(f"<{n}{'B' if width == 1 else 'H'}", *r) for r in rows)
+        tables[name] = {
+            "n": len(kept),
+            "keys_bytes": len(kb),
+            "matrix_bytes": len(matrix),
+            "width": width,
+        }
         blobs += [kb, matrix]
         print(f"  {group}: {name} table {len(kept)} features")
     header = json.dumps(
@@ -363,7 +431,7 @@ def build_group(group: str, spec: dict[str, tuple[str, str]]) -> bytes:
         sort_keys=True,
     ).encode("utf-8")
     body = b"PPLANG1\n" + struct.pack("<I", len(header)) + header + b"".join(blobs)
-    return gzip.compress(body, compresslevel=9, mtime=0)
+    return body
 
 
 def write_json(path: Path, obj: object) -> None:
@@ -392,8 +460,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.group and group not in args.group:
                 continue
             data = build_group(group, spec)
-            (OUT / f"model_{group}.bin.gz").write_bytes(data)
-            print(f"model_{group}.bin.gz: {len(data)} bytes")
+            (OUT / f"model_{group}.bin").write_bytes(data)
+            print(f"model_{group}.bin: {len(data)} bytes")
     return 0
 
 

@@ -14,7 +14,7 @@ Pipeline for one text:
 4. Otherwise the script's model (latin, cyrillic, arabic, devanagari) scores the
    words of that script: character 1-3 grams of each padded word plus the word
    itself, naive Bayes with quantised costs. Per-language costs are packed as
-   16-bit fields of one Python int per feature, so adding a feature's costs for
+   32-bit fields of one Python int per feature, so adding a feature's costs for
    all languages is a single integer addition.
 
 All tables are package data, loaded lazily on first use of a script group.
@@ -22,48 +22,57 @@ All tables are package data, loaded lazily on first use of a script group.
 
 from __future__ import annotations
 
-import gzip
 import json
 import math
+import os
+import re
 import struct
+from operator import add as _add
 from bisect import bisect_right
-from importlib import resources
 from typing import Any
 
 import regex
 
-__all__ = ["Scores", "analyse", "supported_tags"]
+__all__ = ["Scores", "analyse", "load_all", "supported_tags"]
 
 # --------------------------------------------------------------------------- normalising
 
 # Things that are not the post's language.  No nested quantifiers; every branch is
 # anchored on a literal character, so matching is linear.
-_NOISE_RE = regex.compile(
+_NOISE_RE = re.compile(
     r"""
-      (?:https?|ftp)://\S+            # URLs
-    | www\.\S+
-    | \S+@\S+\.\w+                    # e-mail addresses
-    | [@＠][\w.]+                      # @mentions
+      (?:https?|ftp)://[!-~]+         # URLs (ASCII body: stops at glued CJK text)
+    | www\.[!-~]+
+    | [@＠][^\s:：,，;；!！?？()（）]+     # @mentions (and the domain of an e-mail)
     | [#＃][^#＃\s]{1,60}[#＃]          # Weibo #topic#
-    | [#＃]\w+                         # #hashtags
+    | [#＃][^\s#＃]+                   # #hashtags
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
+# Cheap test whether _NOISE_RE can match at all.
+_NOISE_TRIGGERS = ("@", "#", "://", "www.", "＠", "＃")
 _WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 # Fast path: does the text contain a letter at all?
 _ANY_LETTER_RE = regex.compile(r"\p{L}")
 
+_WORD_CACHE = 50000  # known words whose packed costs are kept once built
 _MAX_CHARS = 2000  # only the first characters of very long texts are scored
-_CHUNK = 250  # features summed before the packed 16-bit fields are unpacked
 
 _CJK_WEIGHT = 3  # a Han/kana/Hangul character counts as this many letters
 _MIN_LETTERS = 3  # fewer letters (after weighting) -> None
 _MIN_SHARE = 0.5  # the winning script needs more than this share of the letters
 
 
+_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+
+def _read(name: str) -> bytes:
+    with open(os.path.join(_DATA, name), "rb") as fh:
+        return fh.read()
+
+
 def _load_json(name: str) -> Any:
-    data = resources.files(__package__).joinpath("data", name).read_bytes()
-    return json.loads(data.decode("utf-8"))
+    return json.loads(_read(name).decode("utf-8"))
 
 
 class _Scripts:
@@ -76,7 +85,7 @@ class _Scripts:
         self.names: list[str] = [r[2] for r in raw["ranges"]]
         self.unique: dict[str, str] = raw["unique"]
         self.groups: dict[str, str] = raw["groups"]
-        self.markers: dict[str, list[list[str]]] = raw["markers"]
+        self.markers: dict[str, list[tuple[str, list[str]]]] = raw["markers"]
         self.memo: dict[str, str] = {}
 
     def of(self, ch: str) -> str:
@@ -91,12 +100,16 @@ class _Scripts:
 
 
 class _Model:
-    """One script group's naive-Bayes tables."""
+    """One script group's naive-Bayes tables.
+
+    ``ngrams`` maps a 1-3 gram to its packed per-language costs (one Python int with
+    a 32-bit field per language). Known words are looked up through ``word_index``
+    into ``word_matrix`` (same layout, built on first sight and kept in
+    ``word_cache``); a word's costs already include those of its n-grams.
+    """
 
     def __init__(self, group: str) -> None:
-        blob = gzip.decompress(
-            resources.files(__package__).joinpath("data", f"model_{group}.bin.gz").read_bytes()
-        )
+        blob = _read(f"model_{group}.bin")
         if blob[:8] != b"PPLANG1\n":
             raise ValueError(f"bad language model file for {group}")
         (hlen,) = struct.unpack("<I", blob[8:12])
@@ -104,8 +117,10 @@ class _Model:
         self.langs: list[str] = header["langs"]
         self.scale: float = float(header["scale"])
         n_langs = len(self.langs)
+        self.row = 4 * n_langs
+        self.unpack = struct.Struct(f"<{n_langs}I").unpack
         pos = 12 + hlen
-        self.tables: dict[str, dict[str, int]] = {}
+        parts: dict[str, tuple[list[str], bytes]] = {}
         for name in ("ngram", "word"):
             info = header["tables"][name]
             n, kb, mb = info["n"], info["keys_bytes"], info["matrix_bytes"]
@@ -113,16 +128,21 @@ class _Model:
             pos += kb
             matrix = blob[pos : pos + mb]
             pos += mb
-            # Spread the 8-bit costs into 16-bit little-endian fields.
-            wide = bytearray(2 * mb)
-            wide[0::2] = matrix
-            w = 2 * n_langs
-            frm = int.from_bytes
-            self.tables[name] = {
-                k: frm(wide[i * w : i * w + w], "little") for i, k in enumerate(keys)
-            }
-        self.ngrams = self.tables["ngram"]
-        self.words = self.tables["word"]
+            # Spread the 8- or 16-bit costs into 32-bit little-endian fields.
+            width = info.get("width", 1)
+            wide = bytearray(4 * n * n_langs)
+            for j in range(width):
+                wide[j::4] = matrix[j::width]
+            parts[name] = (keys, bytes(wide))
+        keys, wide = parts["ngram"]
+        w = self.row
+        frm = int.from_bytes
+        self.ngrams: dict[str, int] = {
+            k: frm(wide[i * w : i * w + w], "little") for i, k in enumerate(keys)
+        }
+        keys, self.word_matrix = parts["word"]
+        self.word_index: dict[str, int] = dict(zip(keys, range(len(keys)), strict=True))
+        self.word_cache: dict[str, int] = {}
 
 
 class _State:
@@ -137,6 +157,14 @@ def _scripts() -> _Scripts:
     if _State.scripts is None:
         _State.scripts = _Scripts()
     return _State.scripts
+
+
+def load_all() -> None:
+    """Load every table now (the first call does this; about 60 ms)."""
+    sc = _scripts()
+    _zh_sets()
+    for group in sorted(set(sc.groups.values())):
+        _model(group)
 
 
 def _model(group: str) -> _Model:
@@ -194,70 +222,62 @@ _NONE_EMPTY = Scores(None, 0.0, None, None, "empty")
 _CJK = frozenset({"Han", "Hiragana", "Katakana", "Hangul"})
 
 
-def _unpack(acc: int, n: int) -> list[int]:
-    return [(acc >> (16 * i)) & 0xFFFF for i in range(n)]
-
-
-def _score_group(group: str, words: list[str]) -> tuple[list[str], list[float], int]:
-    """Sum of costs per language (in nats) and the number of features used."""
+def _score_group(group: str, words: list[str]) -> tuple[list[str], list[int], int]:
+    """Sum of costs per language (1/scale nats) and the number of features used."""
     m = _model(group)
-    n = len(m.langs)
-    ng = m.ngrams.get
-    wd = m.words.get
-    totals = [0] * n
-    wtotals = [0] * n
-    acc = 0
-    wacc = 0
-    used = 0
-    pending = 0
+    cache = m.word_cache
+    get = cache.get
+    index = m.word_index.get
+    mat = m.word_matrix
+    row = m.row
+    vals: list[int] = []
+    unknown: list[str] = []
     for w in words:
-        v = wd(w)
-        if v is not None:
-            wacc += v
-            used += 1
-        p = " " + w + " "
-        lp = len(p)
-        # 1-grams (letters), 2-grams and 3-grams of the padded word.
-        for i in range(1, lp - 1):
-            v = ng(p[i])
-            if v is not None:
-                acc += v
-                used += 1
-        for i in range(lp - 1):
-            v = ng(p[i : i + 2])
-            if v is not None:
-                acc += v
-                used += 1
-        for i in range(lp - 2):
-            v = ng(p[i : i + 3])
-            if v is not None:
-                acc += v
-                used += 1
-        pending += 3 * lp + 1
-        if pending >= _CHUNK:
-            totals = [a + b for a, b in zip(totals, _unpack(acc, n), strict=True)]
-            wtotals = [a + b for a, b in zip(wtotals, _unpack(wacc, n), strict=True)]
-            acc = wacc = pending = 0
-    if pending:
-        totals = [a + b for a, b in zip(totals, _unpack(acc, n), strict=True)]
-        wtotals = [a + b for a, b in zip(wtotals, _unpack(wacc, n), strict=True)]
-    s = m.scale
-    costs = [(a + _WORD_WEIGHT * b) / s for a, b in zip(totals, wtotals, strict=True)]
-    return m.langs, costs, used
+        v = get(w)
+        if v is None:
+            i = index(w)
+            if i is None:
+                unknown.append(w)
+                continue
+            v = int.from_bytes(mat[i * row : i * row + row], "little")
+            if len(cache) < _WORD_CACHE:
+                cache[w] = v
+        vals.append(v)
+    if unknown:
+        # Known words carry their n-grams' costs already; unknown ones are scored
+        # n-gram by n-gram over one padded string.  Its 2-grams are exactly the
+        # words' padded 2-grams; 3-grams that span a space are never in the table.
+        ng = m.ngrams.get
+        s = " " + " ".join(unknown) + " "
+        s1 = s[1:]
+        bi = list(map(_add, s, s1))
+        vals += [v for v in map(ng, s) if v is not None]
+        vals += [v for v in map(ng, bi) if v is not None]
+        vals += [v for v in map(ng, map(_add, bi, s1[1:])) if v is not None]
+    if not vals:
+        return m.langs, [], 0
+    return m.langs, list(m.unpack(sum(vals).to_bytes(m.row, "little"))), len(vals)
 
 
-_WORD_WEIGHT = 1.0
 _TEMPERATURE = 0.25  # softening of the naive-Bayes posterior (features are correlated)
 
 
-def _posterior(langs: list[str], costs: list[float]) -> tuple[str, float, str | None]:
-    order = sorted(range(len(langs)), key=lambda i: (costs[i], langs[i]))
-    best = order[0]
-    lo = costs[best]
-    z = sum(math.exp(-(c - lo) * _TEMPERATURE) for c in costs)
-    conf = 1.0 / z
-    runner = langs[order[1]] if len(order) > 1 else None
-    return langs[best], conf, runner
+def _posterior(
+    langs: list[str], costs: list[int], scale: float
+) -> tuple[str, float, str | None]:
+    """Best tag, softened posterior probability, runner-up."""
+    lo = min(costs)
+    best = costs.index(lo)
+    runner: str | None = None
+    if len(costs) > 1:
+        rest = costs[:best] + costs[best + 1 :]
+        r = rest.index(min(rest))
+        runner = langs[r if r < best else r + 1]
+    k = _TEMPERATURE / scale
+    cut = lo + 40.0 / k
+    exp = math.exp
+    z = sum([exp((lo - c) * k) for c in costs if c < cut])
+    return langs[best], 1.0 / z, runner
 
 
 def analyse(text: str) -> Scores:
@@ -266,15 +286,29 @@ def analyse(text: str) -> Scores:
         return _NONE_EMPTY
     if len(text) > _MAX_CHARS:
         text = text[:_MAX_CHARS]
-    cleaned = _NOISE_RE.sub(" ", text)
-    words = _WORD_RE.findall(cleaned.lower())
+    for trig in _NOISE_TRIGGERS:
+        if trig in text:
+            text = _NOISE_RE.sub(" ", text)
+            break
+    words = _WORD_RE.findall(text.lower())
     if not words:
         return _NONE_EMPTY
-    sc = _scripts()
+    sc = _State.scripts
+    if sc is None:
+        load_all()
+        sc = _scripts()
     of = sc.of
     hist: dict[str, int] = {}
     by_script: dict[str, list[str]] = {}
     for w in words:
+        if w.isascii():
+            hist["Latin"] = hist.get("Latin", 0) + len(w)
+            lst = by_script.get("Latin")
+            if lst is None:
+                by_script["Latin"] = [w]
+            else:
+                lst.append(w)
+            continue
         s = of(w[0])
         if s in _CJK or (len(w) > 1 and of(w[-1]) != s):
             for ch in w:
@@ -334,13 +368,14 @@ def analyse(text: str) -> Scores:
     if group is None:
         return Scores(None, 0.0, None, top, "unsupported-script")
     mine = by_script.get(top, [])
-    for tag, letters in sc.markers.get(group, ()):
-        for w in mine:
-            for ch in letters:
-                if ch in w:
-                    return Scores(tag, share, None, top, "marker")
+    rules = sc.markers.get(group)
+    if rules:
+        joined = " ".join(mine)
+        for tag, sets in rules:
+            if all(any(ch in joined for ch in letters) for letters in sets):
+                return Scores(tag, share, None, top, "marker")
     langs, costs, used = _score_group(group, mine)
     if not used:
         return Scores(None, 0.0, None, top, "no-features")
-    tag, conf, runner = _posterior(langs, costs)
+    tag, conf, runner = _posterior(langs, costs, _model(group).scale)
     return Scores(tag, conf * share, runner, top, "model")
