@@ -75,3 +75,19 @@ def test_variants_in_sync(case: Path) -> None:
 def test_example_in_readme_is_a_fixture() -> None:
     example = FIXTURES.parent.parent / "examples" / "telegram_web_example.txt"
     assert example.read_bytes() == (FIXTURES / "telegram-web" / "harbour.txt").read_bytes()
+
+
+def test_ambiguous_han_line_does_not_split_a_simplified_post() -> None:
+    # regression: a line of characters common to both scripts ("Han") after a
+    # Simplified line ("Hans") once counted as a change of script
+    text = (
+        "Contact : @x\n"
+        "2024-09-05 08:40 by 作者\n"
+        "今天早上的雾很大，引航船暂停了两个小时，渡轮也晚点了。\n"
+        "大家好，今天是星期一。\n"
+    )
+    doc = postparse.parse(text, now=NOW, dialect="telegram-web")
+    assert [(s.kind, s.line, s.end_line) for s in doc.segments] == [
+        ("meta", 1, 1),
+        ("post", 2, 4),
+    ]

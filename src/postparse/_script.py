@@ -36,7 +36,8 @@ def dominant_script(text: str) -> str | None:
     Scripts written without spaces (Han, Kana, Thai) count per character,
     alphabets per word, so that a few English names inside a Chinese
     sentence do not make it Latin.
-    Japanese (Han with kana) is ``Kana``.
+    Japanese (Han with kana) is ``Kana``; Chinese is ``Hans`` or ``Hant``
+    where the characters tell (``Han`` where they do not).
     """
     sample = text[:SAMPLE]
     if sample.isascii():
@@ -57,4 +58,21 @@ def dominant_script(text: str) -> str | None:
     latin = len(_LATIN_WORD.findall(sample)) * WORD_WEIGHT
     if latin > best_n:
         return "Latin"
+    if best == "Han":
+        return han_variant(sample) or "Han"
     return best
+
+
+def han_variant(text: str) -> str | None:
+    """``"Hans"`` or ``"Hant"`` when ``text`` has characters that exist only
+    in Simplified or only in Traditional Chinese, and more of one kind."""
+    from .lang._builtin import _zh_sets  # the identifier's character tables
+
+    hans, hant = _zh_sets()
+    n_hans = len(hans.intersection(text))
+    n_hant = len(hant.intersection(text))
+    if n_hans > n_hant:
+        return "Hans"
+    if n_hant > n_hans:
+        return "Hant"
+    return None

@@ -204,8 +204,14 @@ def segment(
 
         if kind in ("header", "break", "cont"):
             state.post_lines += len(taken)
-            if label_of is not None and state.label is None and kind != "header":
-                state.label = ctx.line_label
+            lab = ctx.line_label
+            if (
+                lab is not None
+                and kind != "header"
+                and (state.label is None or lab.startswith(state.label))
+            ):
+                # labels refine by prefix: "Han" becomes "Hans" once a line tells
+                state.label = lab
         state.current = cur.kind if cur is not None else None
         state.prev = m
         state.prev_content = taken[-1].content

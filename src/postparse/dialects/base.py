@@ -134,7 +134,9 @@ class Dialect:
     - ``rules``: the named rule chain, tried in order.
     - ``label``: optional ``label(line) -> str`` computed for each line of a
       post and kept in ``state.label`` (used by rules such as "a change of
-      script starts a new post").
+      script starts a new post"). Labels refine by prefix: a post labelled
+      ``"Han"`` becomes ``"Hans"`` when a later line says so, and labels
+      that are prefixes of each other do not differ.
     - ``lookahead``: how many physical lines rules may peek at.
     - ``order``: the dump's default day/month order (``"DMY"``, ``"MDY"``, ...).
     - ``inherit_divider_date``: posts without a timestamp take the date of
