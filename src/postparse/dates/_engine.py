@@ -248,7 +248,7 @@ class Matcher:
         return None
 
     # ------------------------------------------------------------------
-    def _tail(self, text: str, pos: int) -> tuple[TimeTuple | bool | None, int]:
+    def _tail(self, text: str, pos: int) -> tuple[TimeTuple | None | bool, int]:
         t = self.tail_rx.match(text, pos)
         if t is None:
             return None, pos
@@ -527,7 +527,9 @@ class Matcher:
 
 _DATE_KINDS = frozenset({"iso", "cjk", "cjkym", "named1", "named2", "my", "num", "mdt"})
 #: Languages whose short month abbreviations may stand alone ("Sep 2").
-_MAJOR = frozenset("en de fr es pt it nl ru uk pl tr ar fa zh zh-Hant ja ko id vi sv da nb".split())
+_MAJOR = frozenset(
+    "en de fr es pt it nl ru uk pl tr ar fa zh zh-Hant ja ko id vi sv da nb".split()
+)
 
 
 def _kind(m: Any, kinds: list[str]) -> str:
@@ -607,7 +609,7 @@ def _last_weekday(now: datetime, wd: int) -> datetime:
 TimeTuple = tuple[int, int, int, Precision, "tzinfo | None"]
 
 
-def _time(m: Any, L: Lexicon) -> TimeTuple | bool | None:
+def _time(m: Any, L: Lexicon) -> TimeTuple | None | bool:
     """The clock time of a match: None when absent, False when invalid."""
     hh = m.group("hh")
     if hh is None:
@@ -668,9 +670,7 @@ def _zone(raw: str | None, L: Lexicon) -> tzinfo | None:
 
 def _with_time(done: Any, day: datetime, tm: TimeTuple | None) -> ParsedDate | None:
     if tm is None:
-        result: ParsedDate = done(
-            day.replace(hour=0, minute=0, second=0, microsecond=0), "day", True
-        )
+        result: ParsedDate = done(day.replace(hour=0, minute=0, second=0, microsecond=0), "day", True)
         return result
     h, mi, s, prec, tz = tm
     value = day.replace(hour=h, minute=mi, second=s, microsecond=0)

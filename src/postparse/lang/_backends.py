@@ -126,12 +126,7 @@ _FACTORIES: dict[str, Callable[[], Backend]] = {
     "langdetect": _langdetect,
     "py3langid": _py3langid,
 }
-_MODULES = {
-    "cld2": "pycld2",
-    "lingua": "lingua",
-    "langdetect": "langdetect",
-    "py3langid": "py3langid",
-}
+_MODULES = {"cld2": "pycld2", "lingua": "lingua", "langdetect": "langdetect", "py3langid": "py3langid"}
 _CACHE: dict[str, Backend] = {}
 
 

@@ -27,8 +27,8 @@ import math
 import os
 import re
 import struct
-from bisect import bisect_right
 from operator import add as _add
+from bisect import bisect_right
 from typing import Any
 
 import regex
@@ -262,7 +262,9 @@ def _score_group(group: str, words: list[str]) -> tuple[list[str], list[int], in
 _TEMPERATURE = 0.25  # softening of the naive-Bayes posterior (features are correlated)
 
 
-def _posterior(langs: list[str], costs: list[int], scale: float) -> tuple[str, float, str | None]:
+def _posterior(
+    langs: list[str], costs: list[int], scale: float
+) -> tuple[str, float, str | None]:
     """Best tag, softened posterior probability, runner-up."""
     lo = min(costs)
     best = costs.index(lo)
