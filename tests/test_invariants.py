@@ -89,3 +89,12 @@ def test_empty_input_has_no_segments() -> None:
 def test_blank_only_input_is_one_meta_segment() -> None:
     doc = postparse.parse("\n \r\n\u200e\n", now=NOW)
     assert [s.kind for s in doc.segments] == ["meta"]
+
+
+def test_language_is_identified_on_access_and_kept() -> None:
+    doc = postparse.parse("Guten Morgen, wie geht es euch allen heute?\n\nДобрый вечер всем!\n")
+    first, second = doc.posts
+    assert first.language == postparse.detect_language(first.text) == "de"
+    assert first.language == "de"  # cached, same answer
+    assert second.to_dict()["language"] == "ru"
+    assert doc.segments == postparse.parse(doc.text).segments

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from ..dialects.base import Dialect, State
 from ..emoji import repair_emoji
-from ..lang import detect_language
-from ..model import EmojiRepair, ParsedDate, Post
+from ..model import LAZY, EmojiRepair, ParsedDate, Post
 from ..segment import Draft
 from .entities import find_hashtags, find_mentions, find_urls
 from .timestamp import with_zone
@@ -54,10 +53,8 @@ class PostBuilder:
 
         body = ""
         repairs: tuple[EmojiRepair, ...] = ()
-        language = None
         if draft.body_start is not None and draft.body_end is not None:
             body = raw[draft.body_start - start : draft.body_end - start]
-            language = detect_language(body)
             result = repair_emoji(body)
             if result.repairs:
                 repairs = tuple(r.shifted(draft.body_start) for r in result.repairs)
@@ -79,7 +76,7 @@ class PostBuilder:
             timestamp_text=stamp_text,
             precision=date.precision if date is not None else None,
             relative=date.relative if date is not None else False,
-            language=language,
+            language=LAZY,
             emoji=repairs,
             hashtags=find_hashtags(body),
             mentions=find_mentions(body),
