@@ -128,7 +128,9 @@ class Post:
     relative: bool = False
     #: the language tag; see :attr:`language`. ``LAZY`` (the default for
     #: posts that parse builds) means "identify on first access".
-    language_: str | None | _Lazy = attrs.field(default=None, alias="language", eq=False, repr=False)
+    language_: str | _Lazy | None = attrs.field(
+        default=None, alias="language", eq=False, repr=False
+    )
     emoji: tuple[EmojiRepair, ...] = attrs.field(default=(), converter=_tuple)
     hashtags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     mentions: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
