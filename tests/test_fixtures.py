@@ -91,3 +91,14 @@ def test_ambiguous_han_line_does_not_split_a_simplified_post() -> None:
         ("meta", 1, 1),
         ("post", 2, 4),
     ]
+
+
+def test_spans_point_at_the_source() -> None:
+    path = FIXTURES / "telegram-web" / "transit.txt"
+    text = path.read_text(encoding="utf-8")
+    post = postparse.parse(text, now=NOW).segments[1]
+    assert post.author == "Иван Петров"
+    assert post.author_span is not None and text[slice(*post.author_span)] == "Иван Петров"
+    assert post.timestamp_span is not None
+    assert text[slice(*post.timestamp_span)] == post.timestamp_text == "2024-08-30 09:12"
+    assert post.text_span is not None and text[slice(*post.text_span)].startswith("Сегодня")

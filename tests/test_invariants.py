@@ -67,6 +67,12 @@ def test_to_dict_round_trips_through_json(text: str) -> None:
         ]  # fmt: skip
         for rep in d["emoji"]:
             assert text[rep["start"] : rep["end"]] == rep["found"]
+        if seg.author_span is not None:
+            assert text[slice(*seg.author_span)] == seg.author
+        if seg.timestamp_span is not None:
+            assert text[slice(*seg.timestamp_span)] == seg.timestamp_text
+        if seg.text_span is not None:
+            assert seg.start <= seg.text_span[0] <= seg.text_span[1] <= seg.end
 
 
 def test_one_megabyte_single_line() -> None:

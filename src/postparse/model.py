@@ -137,6 +137,12 @@ class Post:
     urls: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     truncated: bool = False
     repeat_of: int | None = None
+    #: where the fields came from, as absolute ``(start, end)`` offsets into
+    #: the input (not part of ``to_dict``): the message text before
+    #: cleaning, the author's name in the byline, the date expression
+    text_span: tuple[int, int] | None = None
+    author_span: tuple[int, int] | None = None
+    timestamp_span: tuple[int, int] | None = None
 
     @property
     def is_post(self) -> bool:

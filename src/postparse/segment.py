@@ -36,6 +36,8 @@ class Draft:
     body_end: int | None = None
     truncated: bool = False
     divider: ParsedDate | None = None
+    #: absolute offsets of the author's name in the header, when it is there
+    author_span: tuple[int, int] | None = None
 
     @property
     def start(self) -> int:
@@ -52,6 +54,16 @@ class Draft:
         if self.body_start is None:
             self.body_start = line.content_start if start is None else start
         self.body_end = line.end
+
+
+def _locate(name: str | None, lines: list[Line]) -> tuple[int, int] | None:
+    """Where ``name`` stands in the header lines (absolute offsets), if it does."""
+    if name:
+        for line in lines:
+            at = line.text.find(name)
+            if at >= 0:
+                return line.start + at, line.start + at + len(name)
+    return None
 
 
 def _classify(dialect: Dialect, ctx: Context, line: Line) -> Match:
@@ -164,6 +176,7 @@ def segment(
             state.label = None
             if kind == "header":
                 cur.header = m
+                cur.author_span = _locate(m.author, taken)
                 cur.date = resolve_stamp(m, state, dialect)
                 if m.author is not None:
                     state.author = m.author

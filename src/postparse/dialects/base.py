@@ -45,7 +45,8 @@ class Match:
     #: the date expression of the byline and its absolute offset
     stamp: str | None = None
     stamp_start: int | None = None
-    #: an already resolved timestamp (rules that need state to resolve one)
+    #: an already resolved timestamp (rules that need state to resolve one);
+    #: its ``start``/``end`` are absolute offsets, or both 0 when unknown
     date: ParsedDate | None = None
     #: absolute offset where the message text starts on the header line
     body_start: int | None = None
