@@ -52,9 +52,11 @@ class PostBuilder:
             )
 
         body = ""
+        span: tuple[int, int] | None = None
         repairs: tuple[EmojiRepair, ...] = ()
         if draft.body_start is not None and draft.body_end is not None:
             body = raw[draft.body_start - start : draft.body_end - start]
+            span = (draft.body_start, draft.body_end)
             result = repair_emoji(body)
             if result.repairs:
                 repairs = tuple(r.shifted(draft.body_start) for r in result.repairs)
@@ -82,7 +84,7 @@ class PostBuilder:
             mentions=find_mentions(body),
             urls=find_urls(body),
             truncated=draft.truncated or is_truncated(text),
-            text_span=(draft.body_start, draft.body_end) if body else None,
+            text_span=span,
             author_span=draft.author_span,
             timestamp_span=(date.start, date.end) if date is not None and date.end else None,
             raw=raw,
