@@ -143,6 +143,9 @@ class Post:
     text_span: tuple[int, int] | None = None
     author_span: tuple[int, int] | None = None
     timestamp_span: tuple[int, int] | None = None
+    #: the dialect rule that opened the segment (``"default"`` when none
+    #: matched): what ``postparse --explain`` shows
+    rule: str = ""
 
     @property
     def is_post(self) -> bool:

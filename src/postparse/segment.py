@@ -19,7 +19,7 @@ from .fields.timestamp import resolve_stamp
 from .lines import Line
 from .model import ParsedDate
 
-_CONT = Match("cont", rule="default")
+_CONT = Match("cont")
 
 
 @attrs.define
@@ -38,6 +38,8 @@ class Draft:
     divider: ParsedDate | None = None
     #: absolute offsets of the author's name in the header, when it is there
     author_span: tuple[int, int] | None = None
+    #: the rule that opened the segment
+    rule: str = ""
 
     @property
     def start(self) -> int:
@@ -66,12 +68,13 @@ def _locate(name: str | None, lines: list[Line]) -> tuple[int, int] | None:
     return None
 
 
-def _classify(dialect: Dialect, ctx: Context, line: Line) -> Match:
+def _classify(dialect: Dialect, ctx: Context, line: Line) -> tuple[Match, str]:
+    """The first rule's match for ``line`` and the rule's name."""
     for named in dialect.rules:
         m = named.fn(ctx, line)
         if m is not None:
-            return m
-    return _CONT
+            return m, named.name
+    return _CONT, "default"
 
 
 #: Lines (this one and the next ones) that must carry another dialect's
@@ -148,14 +151,14 @@ def segment(
 
         ctx._ahead = buf
         ctx.line_label = label_of(line) if label_of is not None else None
-        m = _classify(dialect, ctx, line)
+        m, rule_name = _classify(dialect, ctx, line)
         if alternatives and (m.kind == "cont" or m.kind == "break"):
             other = _switch(line, buf, dialect, alternatives)
             if other is not None:
                 dialect, label_of = other, other.label
                 state.label = None
                 ctx.line_label = label_of(line) if label_of is not None else None
-                m = _classify(dialect, ctx, line)
+                m, rule_name = _classify(dialect, ctx, line)
         taken = [line]
         for _ in range(m.lines - 1):
             if not buf:
@@ -171,6 +174,7 @@ def segment(
             if cur is not None:
                 yield cur
             cur = open_("post", taken)
+            cur.rule = rule_name
             cur.divider = state.divider  # the divider in force above this post
             state.post_lines = 0
             state.label = None
@@ -210,6 +214,7 @@ def segment(
                 if cur is not None:
                     yield cur
                 cur = open_("meta", taken)
+                cur.rule = rule_name
                 cur.divider = m.divider
             if m.divider is not None:
                 state.divider = m.divider

@@ -54,8 +54,6 @@ class Match:
     truncated: bool = False
     #: a divider: posts below it carry this date until the next one
     divider: ParsedDate | None = None
-    #: name of the rule that produced the match (set by the engine)
-    rule: str = ""
 
 
 @attrs.define
