@@ -73,8 +73,20 @@ def trie_alt(words: Iterable[str]) -> str:
     return "(?:" + emit(trie) + ")"
 
 
-def _words(keys: Iterable[str]) -> str:
-    return LB + trie_alt(keys) + RB
+def _words(keys: Iterable[str], *, dot: bool = False) -> str:
+    """Words with boundaries (none for scripts written without spaces)."""
+    spaced, glued = [], []
+    for k in keys:
+        (glued if _NOSPACE_RX.search(k) else spaced).append(k)
+    d = r"\.?" if dot else ""
+    parts = []
+    if spaced:
+        parts.append(r"(?<![\p{L}\p{M}])" + trie_alt(spaced) + d + r"(?:(?<=\.)|(?![\p{L}\p{M}]))")
+    if glued:
+        parts.append(trie_alt(glued) + d)
+    if not parts:
+        return r"(?!x)x"
+    return "(?:" + "|".join(parts) + ")"
 
 
 def _add_months(value: datetime, months: int) -> datetime:
@@ -100,25 +112,53 @@ class Matcher:
         mon_keys = [k for k in L.months if not any(ch.isdigit() for ch in k) and len(k) >= 2]
         wd_keys = [k for k in L.weekdays if len(k) >= 2 or _NOSPACE_RX.search(k)]
         wd_wide = [k for k in L.weekdays_wide if k in L.weekdays]
-        MON = _words(mon_keys)
-        WD = _words(wd_keys)
-        WDW = _words(wd_wide)
-        WDP = trie_alt(k for k in L.weekdays)  # inside parentheses: any form
-        AMPM = _words(L.ampm)
-        TSUF = _words(L.time_suffix | {"h"})
         zone_words = [k for k in L.zones if k != "z"]
-        ZONE = (
-            r"(?:(?<=\d)Z(?![\p{L}\p{N}])"
-            r"|(?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::?\d{2})?(?![\p{N}])"
-            r"|[+-−]\d{2}:?\d{2}(?![\p{N}])"
-            r"|" + _words(zone_words) + r"(?:\s*[+-−]\d{1,2}(?::?\d{2})?(?![\p{N}]))?)"
-        )
         conn = sorted(L.connectors)
-        CONN = trie_alt(conn)
-        conn_word = _words([c for c in conn if any(ch.isalpha() for ch in c)])
-        conn_sym = trie_alt([c for c in conn if not any(ch.isalpha() for ch in c)])
-        SEP_AT = rf"(?:T|\s*[,،]?\s*(?:(?:{conn_word}|{conn_sym})\s*[,،]?\s*)?)"
-        del CONN
+        fill_words = set(L.fillers) | {"de", "del", "of", "d'", "the"}
+        fill_words = {f for f in fill_words if any(ch.isalpha() for ch in f)}
+        unit_keys = list(L.units) + list(L.implied)
+        # Word classes, defined once per regex and called with (?&NAME).
+        defs = {
+            "MON": _words(mon_keys),
+            "WD": _words(wd_keys),
+            "WDW": _words(wd_wide),
+            "WDP": trie_alt(L.weekdays),
+            "AMPM": _words(L.ampm),
+            "TSUF": _words(L.time_suffix | {"h"}),
+            "ZONE": (
+                r"(?:(?<=\d)Z(?![\p{L}\p{N}])"
+                r"|(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?(?![\p{N}])"
+                r"|[+\-−]\d{2}:?\d{2}(?![\p{N}])"
+                r"|" + _words(zone_words) + r"(?:\s*[+\-−]\d{1,2}(?::?\d{2})?(?![\p{N}]))?)"
+            ),
+            "FILL": _words(fill_words),
+            "ERA": trie_alt(L.eras),
+            "NUMW": _words(L.numbers),
+            "UNIT": _words(unit_keys, dot=True),
+            "CONJ": _words(L.conjunctions),
+            "PRE": _words(L.prefixes),
+            "SUF": _words(L.suffixes),
+            "SU": trie_alt(L.short_units),
+            "REL": _words(L.relative),
+            "LAST": _words(L.last),
+            "CONNW": _words([c for c in conn if any(ch.isalpha() for ch in c)]),
+            "CONNS": trie_alt([c for c in conn if not any(ch.isalpha() for ch in c)]),
+        }
+        defs["ITEM"] = r"(?:(?:\d{1,3}|(?&NUMW))\s*)?(?&UNIT)"
+        defs["SITEM"] = r"\d{1,3}\s?(?&SU)\.?(?![\p{L}\p{M}])"
+
+        call = regex.compile(r"\(\?&(\w+)\)")
+
+        def inline(pat: str) -> str:
+            # (?&NAME) calls are slow in `regex`; expand them textually.
+            for _ in range(4):
+                pat = call.sub(lambda c: "(?:" + defs[c.group(1)] + ")", pat)
+            return pat
+
+        def define(*names: str) -> str:
+            return ""
+
+        SEP_AT = r"(?:T|\s*[,،]?\s*(?:(?:(?&CONNW)|(?&CONNS))\s*[,،]?\s*)?)"
         t_colon = (
             r"(?P<hh>\d{1,2})\s?[:：]\s?(?P<mi>\d{2})"
             r"(?:[:：](?P<ss>\d{2})(?:[.,]\d{1,9})?)?(?![\p{N}])"
@@ -128,16 +168,12 @@ class Matcher:
             r"(?:(?P<mi>\d{1,2})\s*[分분](?:\s*(?P<ss>\d{1,2})\s*[秒초])?|半)?"
         )
         t_loose = r"(?P<hh>\d{1,2})[hH.](?P<mi>\d{2})(?![\p{N}])"
-        t_ampm = rf"(?P<hh>\d{{1,2}})(?=\s*{AMPM})"
-        tail = rf"(?:\s*(?P<ap2>{AMPM}))?(?:\s*{TSUF})?(?:\s*(?P<tz>{ZONE}))?"
-        TIME_FULL = rf"(?:(?P<ap1>{AMPM})\s*)?(?:{t_colon}|{t_cjk}|{t_loose}|{t_ampm}){tail}"
-        TIME_STRICT = rf"(?:(?P<ap1>{AMPM})\s*)?(?:{t_colon}|{t_cjk}|{t_ampm}){tail}"
-        fill_words = set(L.fillers) | {"de", "del", "of", "d'", "the"}
-        fill_words = {f for f in fill_words if any(ch.isalpha() for ch in f)}
-        FILL = _words(fill_words)
-        DSEP = rf"(?:\s*{FILL}\s*|[\s,./-]*)"
+        t_ampm = r"(?P<hh>\d{1,2})(?=\s*(?&AMPM))"
+        tail = r"(?:\s*(?P<ap2>(?&AMPM)))?(?:\s*(?&TSUF))?(?:\s*(?P<tz>(?&ZONE)))?"
+        TIME_FULL = rf"(?:(?P<ap1>(?&AMPM))\s*)?(?:{t_colon}|{t_cjk}|{t_loose}|{t_ampm}){tail}"
+        TIME_STRICT = rf"(?:(?P<ap1>(?&AMPM))\s*)?(?:{t_colon}|{t_cjk}|{t_ampm}){tail}"
+        DSEP = r"(?:\s*(?&FILL)\s*|[\s,./-]*)"
         ORD = r"(?:\.|st|nd|rd|th|er|e|º|ª)?"
-
         iso = (
             r"(?<![\p{N}.:/-])(?P<iy>\d{4})(?P<isep>[-/.])\s?(?P<im>\d{1,2})(?P=isep)\s?"
             r"(?P<id>\d{1,2})(?![\p{N}])\.?"
@@ -148,51 +184,40 @@ class Matcher:
         )
         mdt = (
             r"(?<![\p{L}\p{N}.,:/+-])(?P<ma>\d{1,2})(?P<msep>[./-])(?P<mb>\d{1,2})\.?"
-            rf"(?=(?:,?\s+|\s*T){t_colon.replace('?P<', '?P<x')})"
+            r"(?=(?:,?\s+|\s*T)\d{1,2}[:：]\d{2}(?!\d))"
         )
         named1 = (
-            rf"(?:(?P<wd1>{WD})\.?\s*,?\s*)?(?<![\p{{N}}.:/-])(?P<d1>\d{{1,2}}){ORD}"
-            rf"(?:\s*{FILL}\s*|\s*-?\s*)(?P<mon1>{MON})\.?"
-            rf"(?:{DSEP}(?P<y1>\d{{4}}|'\d{{2}})(?![\p{{N}}])(?:\s*{FILL}\.?)?)?"
+            rf"(?:(?P<wd1>(?&WD))\.?\s*,?\s*)?(?<![\p{{N}}.:/-])(?P<d1>\d{{1,2}}){ORD}"
+            r"(?:\s*(?&FILL)\s*|\s*-?\s*)(?P<mon1>(?&MON))\.?"
+            rf"(?:{DSEP}(?P<y1>\d{{4}}|'\d{{2}})(?![\p{{N}}])(?:\s*(?&FILL)\.?)?)?"
         )
         named2 = (
-            rf"(?:(?P<wd2>{WD})\.?\s*,?\s*)?(?P<mon2>{MON})\.?\s*(?:{FILL}\s*)?"
-            rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th|\.)?(?![\p{{N}}:])"
-            rf"(?:\s*,?\s*(?P<y2>\d{{4}})(?![\p{{N}}]))?"
+            r"(?:(?P<wd2>(?&WD))\.?\s*,?\s*)?(?P<mon2>(?&MON))\.?\s*(?:(?&FILL)\s*)?"
+            r"(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?(?![\p{N}:])"
+            r"(?:\s*,?\s*(?P<y2>\d{4})(?![\p{N}]))?"
         )
-        my = rf"(?P<mon3>{MON})\.?\s*,?\s*(?:{FILL}\s*)?(?P<y3>\d{{4}})(?![\p{{N}}])"
-        era = trie_alt(L.eras)
+        my = r"(?P<mon3>(?&MON))\.?\s*,?\s*(?:(?&FILL)\s*)?(?P<y3>\d{4})(?![\p{N}])"
         cjk = (
-            rf"(?:(?P<era>{era})\s*)?(?:(?P<cy>\d{{1,4}}|元)\s*[年년]\s*)?"
+            r"(?:(?P<era>(?&ERA))\s*)?(?:(?P<cy>\d{1,4}|元)\s*[年년]\s*)?"
             r"(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日号號일]"
-            rf"(?:\s*[(（]\s*{WDP}\s*[)）]|\s*{WDW})?"
+            r"(?:\s*[(（]\s*(?&WDP)\s*[)）]|\s*(?&WDW))?"
         )
-        cjk_ym = rf"(?:(?P<era2>{era})\s*)?(?P<cy2>\d{{1,4}})\s*[年년]\s*(?P<cm2>\d{{1,2}})\s*[月월](?!\s*\d)"
-        wd_after = rf"(?:\s*[(（]\s*{WDP}\s*[)）])?"
-
-        # "N units ago"
-        NUMW = _words(L.numbers)
-        unit_keys = list(L.units) + list(L.implied)
-        UNIT = LB + trie_alt(unit_keys) + r"\.?" + RB
-        ITEM = rf"(?:(?:\d{{1,3}}|{NUMW})\s*)?{UNIT}"
-        CONJ = _words(L.conjunctions)
-        ITEMS = rf"{ITEM}(?:\s*(?:,|{CONJ})?\s*{ITEM}){{0,6}}"
-        PRE = _words(L.prefixes)
-        SUF = _words(L.suffixes)
+        cjk_ym = (
+            r"(?:(?P<era2>(?&ERA))\s*)?(?P<cy2>\d{1,4})\s*[年년]\s*"
+            r"(?P<cm2>\d{1,2})\s*[月월](?!\s*\d)"
+        )
+        wd_after = r"(?:\s*[(（]\s*(?&WDP)\s*[)）])?"
+        ITEMS = r"(?&ITEM)(?:\s*(?:,|(?&CONJ))?\s*(?&ITEM)){0,6}"
         ago = (
-            rf"(?P<pre>{PRE})\s*(?P<items>{ITEMS})(?:\s*(?P<suf>{SUF}))?"
-            rf"|(?<![\p{{N}}.,])(?P<items>{ITEMS})\s*(?P<suf>{SUF})"
+            rf"(?P<pre>(?&PRE))\s*(?P<items>{ITEMS})(?:\s*(?P<suf>(?&SUF)))?"
+            rf"|(?<![\p{{N}}.,])(?P<items>{ITEMS})\s*(?P<suf>(?&SUF))"
         )
-        SU = trie_alt(L.short_units)
-        sitem = rf"\d{{1,3}}\s?{SU}\.?(?![\p{{L}}\p{{M}}])"
         short = (
-            rf"(?<![\p{{L}}\p{{N}}$€£¥.,:/+#-])(?P<sitems>{sitem}(?:\s?{sitem}){{0,4}})"
-            rf"(?:\s*(?P<suf2>{SUF}))?(?![\p{{L}}\p{{N}}])"
+            r"(?<![\p{L}\p{N}$€£¥.,:/+#-])(?P<sitems>(?&SITEM)(?:\s?(?&SITEM)){0,4})"
+            r"(?:\s*(?P<suf2>(?&SUF)))?(?![\p{L}\p{N}])"
         )
-        REL = _words(L.relative)
-        rel = rf"(?P<rel>{REL})"
-        LAST = _words(L.last)
-        wd = rf"(?:(?P<last>{LAST})\s+)?(?P<wd>{WD})\.?"
+        rel = r"(?P<rel>(?&REL))"
+        wd = r"(?:(?P<last>(?&LAST))\s+)?(?P<wd>(?&WD))\.?"
         epoch = r"(?<![\p{L}\p{N}.+-])(?P<ep>\d{13}|\d{10})(?![\p{N}.])"
         time_only = rf"(?<![\p{{N}}.:/])(?:{TIME_STRICT})"
         alts = [
@@ -211,17 +236,120 @@ class Matcher:
             ("epoch", epoch),
             ("time", time_only),
         ]
-        pattern = "|".join(f"(?P<K_{name}>{body})" for name, body in alts)
-        self.rx = regex.compile(pattern, regex.IGNORECASE)
         self.kinds = [name for name, _ in alts]
-        self.tail_rx = regex.compile(rf"{SEP_AT}{TIME_FULL}", regex.IGNORECASE)
-        self.after_time_rx = regex.compile(r"\s*[,·•|@-]?\s*(?:on\s+)?", regex.IGNORECASE)
-        self.item_rx = regex.compile(
-            rf"(?:(?P<n>\d{{1,3}}|{NUMW})\s*)?(?P<u>{UNIT})", regex.IGNORECASE
-        )
-        self.sitem_rx = regex.compile(rf"(?P<n>\d{{1,3}})\s?(?P<u>{SU})", regex.IGNORECASE)
+        # Each shape is compiled on first use: a call pays only for what it tries.
+        self._src = {name: inline(body) for name, body in alts}
+        self._src["_tail"] = inline(SEP_AT + TIME_FULL)
+        self._src["_item"] = inline(r"(?:(?P<n>\d{1,3}|(?&NUMW))\s*)?(?P<u>(?&UNIT))")
+        self._src["_sitem"] = inline(r"(?P<n>\d{1,3})\s?(?P<u>(?&SU))")
+        self._rx: dict[str, Any] = {}
+        self.after_time_rx = _AFTER_TIME
+        self._triggers(mon_keys, wd_keys, unit_keys)
+
+    def _triggers(self, mon_keys: list[str], wd_keys: list[str], unit_keys: list[str]) -> None:
+        """Word sets that make a token worth trying a match at."""
+        L = self.lex
+        start: set[str] = set()
+        chars: set[str] = set()
+
+        def add(keys: Iterable[str]) -> None:
+            for k in keys:
+                if _NOSPACE_RX.match(k):
+                    chars.add(k[0])
+                else:
+                    w = _WORD.match(k)
+                    if w:
+                        start.add(w.group())
+                    elif k[:1].isalpha():
+                        start.add(k)
+
+        add(mon_keys)
+        add(wd_keys)
+        add(L.relative)
+        add(L.prefixes)
+        add(L.last)
+        add(L.ampm)
+        add(L.eras)
+        add(k for k in unit_keys if len(k) > 1)
+        add(k for k in L.implied)
+        self.start_words = frozenset(start)
+        self.start_chars = frozenset(chars)
+        after: set[str] = set()
+        for keys in (unit_keys, L.short_units, mon_keys, L.ampm, L.time_suffix, L.fillers):
+            for k in keys:
+                if _NOSPACE_RX.match(k):
+                    after.add(k[0])
+                    continue
+                w = _WORD.match(k)
+                if w:
+                    after.add(w.group())
+                elif k:
+                    after.add(k[0])
+        after.update(("st", "nd", "rd", "th", "er", "e", "de", "of", "h", "uhr"))
+        after.update("年月日号號時时点點分秒시분초년월일주")
+        self.after_digit = frozenset(after)
+        self.numwords = frozenset(norm(k) for k in L.numbers)
+        self.unit_words = frozenset(norm(k) for k in unit_keys)
+
+    def _get(self, kind: str) -> Any:
+        rx = self._rx.get(kind)
+        if rx is None:
+            body = self._src[kind]
+            if not kind.startswith("_"):
+                body = f"(?P<K_{kind}>{body})"
+            rx = regex.compile(body, regex.IGNORECASE)
+            self._rx[kind] = rx
+        return rx
 
     # ------------------------------------------------------------------
+    def candidates(self, text: str) -> list[tuple[int, bool]]:
+        """Token starts worth trying, with True for a digit token."""
+        out: list[tuple[int, bool]] = []
+        toks = _TOKEN.findall(text) if False else None
+        del toks
+        prev_word = ""
+        prev_end = -1
+        last_num_word = -1
+        for m in _TOKEN.finditer(text):
+            t = m.group()
+            pos = m.start()
+            c = t[0]
+            if c.isdigit():
+                nxt = text[m.end() : m.end() + 1]
+                ok = (
+                    nxt in _DIGIT_NEXT
+                    or len(t) in (10, 13)
+                    or prev_word in self.start_words
+                    or prev_word in self.numwords
+                )
+                if not ok:
+                    w = _NEXT_WORD.match(text, m.end())
+                    if w is not None:
+                        word = norm(w.group(1))
+                        ok = word in self.after_digit or (
+                            _NOSPACE_RX.match(word) is not None and word[0] in self.after_digit
+                        )
+                if ok:
+                    out.append((pos, True))
+                prev_word = ""
+            elif _NOSPACE_RX.match(c):
+                if c in self.start_chars or c.lower() in self.start_chars:
+                    out.append((pos, False))
+                prev_word = ""
+            elif c.isalpha():
+                w = norm(t)
+                if w in self.start_words:
+                    if w in self.unit_words and last_num_word >= 0:
+                        out.append((last_num_word, False))
+                    out.append((pos, False))
+                last_num_word = pos if w in self.numwords else -1
+                prev_word = w
+            else:
+                continue
+            prev_end = m.end()
+        del prev_end
+        return out
+
     def find(
         self,
         text: str,
@@ -229,35 +357,34 @@ class Matcher:
         order: str | None,
         whole: bool,
     ) -> ParsedDate | None:
-        pos = 0
-        n = len(text)
-        tries = 0
-        while pos < n and tries < 64:
-            tries += 1
-            m = self.rx.search(text, pos)
-            if m is None:
-                return None
-            try:
-                res = self._interpret(m, text, now, order, whole)
-            except (ValueError, OverflowError):
-                res = None
-            if res is not None:
-                if not whole or _clean_around(text, res.start, res.end, self.lex):
-                    return res
-            pos = m.start() + 1
+        seen: set[int] = set()
+        for pos, digit in self.candidates(text):
+            if pos in seen:
+                continue
+            seen.add(pos)
+            for kind in _DIGIT_KINDS if digit else _WORD_KINDS:
+                m = self._get(kind).match(text, pos)
+                if m is None:
+                    continue
+                try:
+                    res = self._interpret(m, kind, text, now, order, whole)
+                except (ValueError, OverflowError):
+                    res = None
+                if res is not None:
+                    if not whole or _clean_around(text, res.start, res.end, self.lex):
+                        return res
         return None
 
     # ------------------------------------------------------------------
     def _tail(self, text: str, pos: int) -> tuple[TimeTuple | None | bool, int]:
-        t = self.tail_rx.match(text, pos)
+        t = self._get("_tail").match(text, pos)
         if t is None:
             return None, pos
         return _time(t, self.lex), t.end()
 
     def _interpret(
-        self, m: Any, text: str, now: datetime, order: str | None, whole: bool
+        self, m: Any, kind: str, text: str, now: datetime, order: str | None, whole: bool
     ) -> ParsedDate | None:
-        kind = _kind(m, self.kinds)
         start, end = m.span()
         L = self.lex
         lang: str | None = None
@@ -266,8 +393,8 @@ class Matcher:
             return ParsedDate(value, precision, relative, text[start:end], start, end, lang)
 
         if kind in ("ago", "short"):
-            items_text = m.group("items") if kind == "ago" else m.group("sitems")
-            rx = self.item_rx if kind == "ago" else self.sitem_rx
+            items_text = _g(m, "items") if kind == "ago" else _g(m, "sitems")
+            rx = self._get("_item" if kind == "ago" else "_sitem")
             parts: list[tuple[str, int]] = []
             for im in rx.finditer(items_text):
                 u_key = norm(im.group("u")).rstrip(".")
@@ -298,7 +425,7 @@ class Matcher:
                 parts.append((unit, 1 if count is None else count))
             if not parts:
                 return None
-            if kind == "short" and m.group("suf2") is None and len(parts) == 1:
+            if kind == "short" and _g(m, "suf2") is None and len(parts) == 1:
                 unit, count = parts[0]
                 if unit in ("second", "minute") and count >= 60:
                     return None
@@ -316,13 +443,13 @@ class Matcher:
             value = _add_months(now, -months) if months else now
             value = value - delta
             if lang is None and kind == "ago":
-                p = m.group("pre") or m.group("suf")
+                p = _g(m, "pre") or _g(m, "suf")
                 if p:
                     lang = L.prefixes.get(norm(p)) or L.suffixes.get(norm(p))
             return done(value, _PRECISIONS[finest], True)
 
         if kind == "rel":
-            key = norm(m.group("rel"))
+            key = norm(_g(m, "rel"))
             hit = L.relative.get(key)
             if hit is None:
                 return None
@@ -349,7 +476,7 @@ class Matcher:
             return None
 
         if kind == "wd":
-            key = norm(m.group("wd")).rstrip(".")
+            key = norm(_g(m, "wd")).rstrip(".")
             hit = L.weekdays.get(key) or L.weekdays.get(key + ".")
             if hit is None:
                 return None
@@ -359,7 +486,7 @@ class Matcher:
             elif tm is not None:
                 end = tend
             wide = key in L.weekdays_wide
-            if m.group("last") is None and tm is None and not wide:
+            if _g(m, "last") is None and tm is None and not wide:
                 return None
             lang = hit[1]
             return _with_time(done, _last_weekday(now, hit[0]), tm)
@@ -370,7 +497,7 @@ class Matcher:
                 words = regex.findall(r"[\p{L}_]+", before.lower())
                 if not words or words[-1] not in L.epoch_context:
                     return None
-            raw = m.group("ep")
+            raw = _g(m, "ep")
             secs = int(raw) // (1000 if len(raw) == 13 else 1)
             if not 946684800 <= secs <= 2208988800:
                 return None
@@ -385,16 +512,20 @@ class Matcher:
                 return None
             gap = self.after_time_rx.match(text, end)
             dpos = gap.end() if gap else end
-            dm = self.rx.match(text, dpos)
-            if dm is not None and _kind(dm, self.kinds) in _DATE_KINDS:
+            dm = None
+            for dkind in ("named1", "named2", "num", "iso"):
+                dm = self._get(dkind).match(text, dpos)
+                if dm is not None:
+                    break
+            if dm is not None:
                 res = self._date(dm, text, now, order, tm, dm.end())
                 if res is not None:
                     val, prec, rel, dlang = res
                     return ParsedDate(
                         val, prec, rel, text[start : dm.end()], start, dm.end(), dlang
                     )
-            hh_raw = m.group("hh") or ""
-            if not whole and not (m.group("ap1") or m.group("ap2") or m.group("ss")):
+            hh_raw = _g(m, "hh") or ""
+            if not whole and not (_g(m, "ap1") or _g(m, "ap2") or _g(m, "ss")):
                 if len(hh_raw) < 2:
                     return None
             h, mi, s, prec, tz = tm
@@ -432,15 +563,15 @@ class Matcher:
         month: int
         day: int | None
         precision: Precision = "day"
-        if m.group("iy") is not None:
-            year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
-        elif m.group("na") is not None:
+        if _g(m, "iy") is not None:
+            year, month, day = int(_g(m, "iy")), int(_g(m, "im")), int(_g(m, "id"))
+        elif _g(m, "na") is not None:
             ampm = tm is not None and _has_ampm(text[m.end() : end], L)
             ymd = _numeric(
-                m.group("na"),
-                m.group("nb"),
-                m.group("nc"),
-                m.group("nsep"),
+                _g(m, "na"),
+                _g(m, "nb"),
+                _g(m, "nc"),
+                _g(m, "nsep"),
                 order,
                 self.order,
                 ampm,
@@ -448,9 +579,9 @@ class Matcher:
             if ymd is None:
                 return None
             year, month, day = ymd
-        elif m.group("ma") is not None:
-            a, b = int(m.group("ma")), int(m.group("mb"))
-            sep = m.group("msep")
+        elif _g(m, "ma") is not None:
+            a, b = int(_g(m, "ma")), int(_g(m, "mb"))
+            sep = _g(m, "msep")
             o = order
             if o is None:
                 o = "DMY" if sep == "." else "MDY" if sep == "-" else (self.order or "DMY")
@@ -462,16 +593,16 @@ class Matcher:
             year = None
             if tm is None:
                 return None
-        elif m.group("d1") is not None or m.group("mon2") is not None:
-            one = m.group("d1") is not None
-            raw = m.group("mon1") if one else m.group("mon2")
+        elif _g(m, "d1") is not None or _g(m, "mon2") is not None:
+            one = _g(m, "d1") is not None
+            raw = _g(m, "mon1") if one else _g(m, "mon2")
             key = norm(raw)
             hit = L.months.get(key) or L.months.get(key.rstrip("."))
             if hit is None:
                 return None
             month, lang = hit
-            day = int(m.group("d1") if one else m.group("d2"))
-            year = _year(m.group("y1") if one else m.group("y2"))
+            day = int(_g(m, "d1") if one else _g(m, "d2"))
+            year = _year(_g(m, "y1") if one else _g(m, "y2"))
             if (
                 year is None
                 and tm is None
@@ -482,21 +613,21 @@ class Matcher:
                 and lang not in _MAJOR
             ):
                 return None
-        elif m.group("mon3") is not None:
-            key = norm(m.group("mon3"))
+        elif _g(m, "mon3") is not None:
+            key = norm(_g(m, "mon3"))
             hit = L.months.get(key) or L.months.get(key.rstrip("."))
             if hit is None:
                 return None
             month, lang = hit
-            year = int(m.group("y3"))
+            year = int(_g(m, "y3"))
             day = None
             precision = "month"
-        elif m.group("cm") is not None:
-            month, day = int(m.group("cm")), int(m.group("cd"))
-            year = _cjk_year(m.group("cy"), m.group("era"), L)
-        elif m.group("cm2") is not None:
-            month = int(m.group("cm2"))
-            year = _cjk_year(m.group("cy2"), m.group("era2"), L)
+        elif _g(m, "cm") is not None:
+            month, day = int(_g(m, "cm")), int(_g(m, "cd"))
+            year = _cjk_year(_g(m, "cy"), _g(m, "era"), L)
+        elif _g(m, "cm2") is not None:
+            month = int(_g(m, "cm2"))
+            year = _cjk_year(_g(m, "cy2"), _g(m, "era2"), L)
             day = None
             precision = "month"
             if year is None:
@@ -525,6 +656,13 @@ class Matcher:
         return datetime(year, month, day, h, mi, s, tzinfo=tz), prec, False, lang
 
 
+_TOKEN = regex.compile(rf"\d+|[{_NOSPACE}]|[\p{{L}}\p{{M}}]+|[^\s\d\p{{L}}\p{{M}}]")
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_NEXT_WORD = regex.compile(rf"[\s.,]{{0,2}}([{_NOSPACE}]|[\p{{L}}\p{{M}}]+)")
+_DIGIT_NEXT = frozenset(":：-/.")
+_AFTER_TIME = regex.compile(r"\s*[,·•|@-]?\s*(?:on\s+)?", regex.IGNORECASE)
+_DIGIT_KINDS = ("iso", "cjk", "cjkym", "named1", "num", "mdt", "ago", "short", "epoch", "time")
+_WORD_KINDS = ("cjk", "cjkym", "named1", "named2", "my", "ago", "rel", "wd", "time")
 _DATE_KINDS = frozenset({"iso", "cjk", "cjkym", "named1", "named2", "my", "num", "mdt"})
 #: Languages whose short month abbreviations may stand alone ("Sep 2").
 _MAJOR = frozenset(
@@ -537,7 +675,7 @@ def _kind(m: Any, kinds: list[str]) -> str:
     if name and name.startswith("K_"):
         return str(name[2:])
     for k in kinds:
-        if m.group("K_" + k) is not None:
+        if _g(m, "K_" + k) is not None:
             return k
     return ""
 
@@ -545,6 +683,14 @@ def _kind(m: Any, kinds: list[str]) -> str:
 def _has_ampm(tail: str, L: Lexicon) -> bool:
     low = norm(tail)
     return any(k in low for k in L.ampm)
+
+
+def _g(m: Any, name: str) -> Any:
+    """A named group of a match, None when this shape has no such group."""
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
 
 
 def _mk(year: int, month: int, day: int) -> datetime | None:
@@ -611,19 +757,19 @@ TimeTuple = tuple[int, int, int, Precision, "tzinfo | None"]
 
 def _time(m: Any, L: Lexicon) -> TimeTuple | None | bool:
     """The clock time of a match: None when absent, False when invalid."""
-    hh = m.group("hh")
+    hh = _g(m, "hh")
     if hh is None:
         return None
     h = int(hh)
-    mi_raw = m.group("mi")
-    ss_raw = m.group("ss")
+    mi_raw = _g(m, "mi")
+    ss_raw = _g(m, "ss")
     mi = int(mi_raw) if mi_raw else 0
     s = int(ss_raw) if ss_raw else 0
     prec: Precision = "second" if ss_raw else "minute" if mi_raw else "hour"
     full = m.group(0)
     if mi_raw is None and "半" in full[full.find(hh) :]:
         mi, prec = 30, "minute"
-    ap = m.group("ap1") or m.group("ap2")
+    ap = _g(m, "ap1") or _g(m, "ap2")
     if ap:
         kind = L.ampm.get(norm(ap))
         if kind is None or h > 12 or h == 0:
@@ -638,7 +784,7 @@ def _time(m: Any, L: Lexicon) -> TimeTuple | None | bool:
     if h > 23 or mi > 59 or s > 60:
         return False
     s = min(s, 59)
-    tz = _zone(m.group("tz"), L)
+    tz = _zone(_g(m, "tz"), L)
     return h, mi, s, prec, tz
 
 
