@@ -1,0 +1,122 @@
+"""Building blocks shared by the chat dialects (WhatsApp, Telegram Desktop,
+Discord, Slack): regex pieces for numeric dates and clock times, a clock-time
+reader for time-only follow-ups, and a small per-document memo."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+from typing import Any, TypeVar
+
+import regex
+
+from .._data import load_json, words
+from ..model import ParsedDate
+from .base import State
+
+#: A space inside a stamp: plain, no-break (U+00A0) or narrow no-break (U+202F).
+SP = "[ \u00a0\u202f]"
+#: Bidi marks WhatsApp scatters before brackets, names and texts.
+MARKS = "[\u200e\u200f\u202a-\u202e\u2066-\u2069]*"
+#: A numeric date in any order and with any of the usual separators:
+#: 8/30/24, 30.08.2024, 2024-08-30, 2024. 8. 30. (a trailing dot allowed).
+NUM_DATE = r"\d{1,4}[./\-]" + SP + r"?\d{1,2}[./\-]" + SP + r"?\d{1,4}\.?"
+
+
+def _alts(items: Sequence[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(items), key=lambda s: (-len(s), s)))
+
+
+#: AM/PM: the generic Latin forms ('PM', 'p.m.', 'pm', 'p. m.') and the
+#: localized words of the ``whatsapp_ampm`` table.
+AMPM = r"(?:[AaPp]\.?" + SP + r"?[Mm]\.?|" + _alts(words("chrome.json", "whatsapp_ampm")) + ")"
+#: A clock time, 12 or 24 h, seconds optional, AM/PM before or after.
+CLOCK = r"(?:" + AMPM + SP + r"?)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:" + SP + r"?" + AMPM + r")?"
+#: Date and time: '8/30/24, 7:02 PM', '30.12.23 18:04:11', '2024/8/30 下午7:02'.
+NUM_DATETIME = (
+    NUM_DATE + r"(?:," + SP + r"?|" + SP + r")(?:(?:klo|kl\.|um|at|à)" + SP + ")?" + CLOCK
+)
+
+_CLOCK_PARTS = regex.compile(
+    r"(?P<pre>" + AMPM + r")?" + SP + r"?(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?"
+    + SP + r"?(?P<post>" + AMPM + r")?",
+    regex.IGNORECASE,
+)  # fmt: skip
+_PM_WORDS = {"pm", "p.m.", "p. m.", "p.m", "nachm.", "nachm", "ip.", "em", "μ.μ.", "μμ"}
+_PM_WORDS |= {"下午", "午後", "오후", "ch", "م", "ب.ظ.", "晚上", "หลังเที่ยง"}
+
+
+def read_clock(text: str) -> tuple[int, int, int | None] | None:
+    """(hour, minute, second or None) of a clock time such as '4:21 PM',
+    '16:21', '7:02\u202fp.m.', 'nachm. 4:21'; None when it is not one."""
+    m = _CLOCK_PARTS.fullmatch(text.strip())
+    if m is None:
+        return None
+    h, mi = int(m.group("h")), int(m.group("m"))
+    s = int(m.group("s")) if m.group("s") else None
+    marker = (m.group("pre") or m.group("post") or "").lower().replace("\u202f", " ")
+    marker = marker.replace("\u00a0", " ")
+    if marker:
+        if not 1 <= h <= 12:
+            return None
+        is_pm = marker in _PM_WORDS or marker.replace(" ", "") in _PM_WORDS
+        h = h % 12 + (12 if is_pm else 0)
+    if h > 23 or mi > 59 or (s is not None and s > 59):
+        return None
+    return h, mi, s
+
+
+def on_day_of(base: ParsedDate, clock: str, stamp_start: int | None = None) -> ParsedDate | None:
+    """The clock time ``clock`` on the day of ``base`` ('[4:21 PM]' under a
+    header of 'Yesterday at 4:20 PM'). A time earlier than the base's means
+    the conversation went past midnight."""
+    parts = read_clock(clock)
+    if parts is None:
+        return None
+    h, mi, s = parts
+    value = base.value.replace(hour=h, minute=mi, second=s or 0, microsecond=0)
+    if base.precision in ("minute", "second") and value < base.value - timedelta(minutes=1):
+        value += timedelta(days=1)
+    start = stamp_start or 0
+    return ParsedDate(
+        value,
+        "second" if s is not None else "minute",
+        base.relative,
+        clock,
+        start,
+        start + len(clock),
+        base.language,
+    )
+
+
+def phrases(key: str) -> list[str]:
+    """The phrases of a ``chrome.json`` table, lower-cased, longest first."""
+    return [w.lower() for w in words("chrome.json", key)]
+
+
+def table(key: str) -> dict[str, Any]:
+    section: dict[str, Any] = load_json("chrome.json")[key]
+    return section
+
+
+T = TypeVar("T")
+_MEMOS: dict[tuple[str, int], tuple[weakref.ref[State], Any]] = {}
+
+
+def memo(state: State, name: str, factory: Callable[[], T]) -> T:
+    """A dialect's private scratch object for one document (keyed on the
+    document's :class:`State`, dropped with it). Rules use it for what the
+    engine's state does not track, such as 'inside a ``` code block'."""
+    key = (name, id(state))
+    hit = _MEMOS.get(key)
+    if hit is not None and hit[0]() is state:
+        found: T = hit[1]
+        return found
+    value = factory()
+
+    def drop(_ref: object, key: tuple[str, int] = key) -> None:
+        _MEMOS.pop(key, None)
+
+    _MEMOS[key] = (weakref.ref(state, drop), value)
+    return value
