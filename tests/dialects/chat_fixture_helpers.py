@@ -46,12 +46,21 @@ def summarise(text: str, dialect: str | None = None) -> list[dict[str, Any]]:
                 "line": post.line,
                 "end_line": post.end_line,
                 "author": post.author,
-                "stamp": header.stamp if header is not None else None,
+                "stamp": _stamp(header, draft.date),
                 "text": post.text if post.kind == "post" else None,
             }
         )
     assert pos == len(text)
     return out
+
+
+def _stamp(header: Any, date: Any) -> str | None:
+    """The byline's date expression, or the text of a date a rule resolved."""
+    if header is None:
+        return None
+    if header.stamp is not None:
+        return str(header.stamp)
+    return str(header.date.text) if header.date is not None else None
 
 
 def key_fields(segs: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -58,7 +58,7 @@ def read_clock(text: str) -> tuple[int, int, int | None] | None:
     marker = (m.group("pre") or m.group("post") or "").lower().replace("\u202f", " ")
     marker = marker.replace("\u00a0", " ")
     if marker:
-        if not 1 <= h <= 12:
+        if h > 12:
             return None
         is_pm = marker in _PM_WORDS or marker.replace(" ", "") in _PM_WORDS
         h = h % 12 + (12 if is_pm else 0)
@@ -120,3 +120,38 @@ def memo(state: State, name: str, factory: Callable[[], T]) -> T:
 
     _MEMOS[key] = (weakref.ref(state, drop), value)
     return value
+
+
+#: A reaction line: emoji (or ':shortcode:') each followed by a count,
+#: 'U+1F44D 3', ':+1: 3  :tada: 1'.
+_EMOJI = r"(?:\p{Extended_Pictographic}[\ufe0f\u200d\p{Extended_Pictographic}\p{Emoji_Modifier}]{0,8}|[\u0023\u0030-\u0039]\ufe0f?\u20e3|:[a-z0-9_+\-']{1,40}:)"
+REACTIONS = regex.compile(r"(?:" + _EMOJI + r"\s{0,3}\d{1,5}\s{0,3}){1,20}", regex.IGNORECASE)
+
+#: A calendar date alone on a line, as chat apps print their day dividers:
+#: 'September 9, 2024', 'Monday, September 9th', '9. September 2024',
+#: '9 de septiembre de 2024', 'Mon, Sep 9'.
+CALENDAR_LINE = regex.compile(
+    r"(?:\p{L}{2,12}\.?,?" + SP + r")?"
+    r"(?:\p{L}{3,12}\.?" + SP + r"\d{1,2}(?:st|nd|rd|th)?(?:," + SP + r"?\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th|\.)?" + SP + r"(?:de" + SP + r")?\p{L}{3,12}\.?"
+    + r"(?:,?" + SP + r"(?:de" + SP + r")?\d{4})?)",
+)  # fmt: skip
+_CJK_DATE_LINE = regex.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:" + SP + r"?\S{1,4})?")
+_DAY_WORDS = frozenset(w.lower() for w in words("chrome.json", "chat_day_dividers"))
+_MONTHS = frozenset(w.lower() for w in words("chrome.json", "chat_months"))
+_FILLERS = frozenset(("de", "st", "nd", "rd", "th"))
+_WORD = regex.compile(r"\p{L}+")
+
+
+def is_day_divider(content: str) -> bool:
+    """A whole line that is a day divider ('September 9, 2024', 'Today')."""
+    if len(content) > 40:
+        return False
+    if content.lower() in _DAY_WORDS:
+        return True
+    if content[:1].isdigit() and _CJK_DATE_LINE.fullmatch(content):
+        return True
+    if CALENDAR_LINE.fullmatch(content) is None:
+        return False
+    found = [w.lower() for w in _WORD.findall(content)]
+    return all(w in _MONTHS or w in _FILLERS for w in found)

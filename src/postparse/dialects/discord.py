@@ -1,0 +1,202 @@
+"""``discord``: messages copied from the Discord client.
+
+- A message group opens with a header ``Name — Today at 4:20 PM``,
+  ``Name — Yesterday at 5:02 PM`` or ``Name — 08/28/2024 9:14 PM`` (the
+  separator may be lost in the copy: ``TheoYesterday at 6:45 PM``); the
+  newer client spreads it over lines (``Name`` / ``—`` / ``Today at 4:20 PM``,
+  or ``Name`` then the timestamp line). The text follows on the next lines.
+- ``[4:21 PM]text`` (or ``[4:21 PM]`` with the text below) is a further
+  message of the same author, at that time on the group's day.
+- A calendar date alone on a line (``September 9, 2024``) is a day divider.
+- Lines inside ``` fences are never headers; ``(edited)`` alone on a line
+  and reaction counts (``👍 3``) belong to the message above.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from .._data import words
+from ..dates import parse_date
+from ..lines import INVISIBLE, Line
+from ..model import ParsedDate
+from . import register
+from ._chat import CLOCK, NUM_DATE, REACTIONS, SP, is_day_divider, memo, on_day_of
+from .base import Context, Dialect, Match, rule
+
+_RELDAY = "|".join(
+    regex.escape(w).replace(r"\ ", SP) for w in words("chrome.json", "discord_relative")
+)
+#: the timestamp of a header: 'Yesterday at 4:20 PM', '08/28/2024 9:14 PM',
+#: '8/28/24, 9:14 PM', '28.08.2024 21:14'
+_STAMP = r"(?P<stamp>(?:" + _RELDAY + r")" + SP + r"?" + CLOCK + r"|" + NUM_DATE
+_STAMP += r",?" + SP + r"(?:(?:um|at|à|a las|às|alle|om|o|в)" + SP + r")?" + CLOCK + r")"
+_DASH = r"[—–\-]"
+#: 'Name — STAMP' or, with the separator lost, 'NameSTAMP' (no space: a
+#: sentence ending in 'today at 4:20 PM' is not a header)
+_HEADER = regex.compile(
+    r"(?P<name>\S.{0,79}?)(?:" + SP + r"*" + _DASH + SP + r"*|(?<=\S))" + _STAMP,
+    regex.IGNORECASE,
+)
+#: a timestamp line of the spread-out header: '— Today at 4:20 PM', 'Today at 4:20 PM'
+_STAMP_LINE = regex.compile(r"(?:" + _DASH + SP + r"*)?" + _STAMP, regex.IGNORECASE)
+#: '[4:21 PM]text': a further message of the group's author
+_FOLLOW = regex.compile(r"\[(?P<clock>" + CLOCK + r")\]" + SP + r"?", regex.IGNORECASE)
+_EDITED = regex.compile(r"\((?:edited|bearbeitet|modifié|editado|modificato|bewerkt|изменено)\)")
+_META = Match("meta")
+_CONT = Match("cont")
+_FOOTER = Match("footer")
+
+
+@attrs.define
+class _Fence:
+    open: bool = False
+
+
+def _tail_has_digit(c: str) -> bool:
+    return any(ch.isdigit() for ch in c[-14:])
+
+
+def _looks_like_name(c: str) -> bool:
+    return 0 < len(c) <= 64 and c[:1] not in "[(`>*-#@" and not c.endswith((".", "!", "?", ":"))
+
+
+@rule("code-fence")
+def code_fence(ctx: Context, line: Line) -> Match | None:
+    """``` fences and the lines between them are message text."""
+    fence = memo(ctx.state, "discord-fence", _Fence)
+    c = line.content
+    if "```" in c:
+        was_open = fence.open
+        if c.count("```") % 2:
+            fence.open = not fence.open
+        if was_open or ctx.state.current == "post":
+            return _CONT
+        return None
+    return _CONT if fence.open else None
+
+
+@rule("header")
+def header(ctx: Context, line: Line) -> Match | None:
+    """'Name — Today at 4:20 PM' heads a message group."""
+    c = line.content
+    if len(c) > 120 or not _tail_has_digit(c):
+        return None
+    m = _HEADER.fullmatch(c)
+    if m is None:
+        return None
+    name = m.group("name").strip(INVISIBLE + "—–")
+    if not name:
+        return None
+    return Match(
+        "header",
+        author=name,
+        stamp=m.group("stamp"),
+        stamp_start=line.content_start + m.start("stamp"),
+    )
+
+
+@rule("spread-header")
+def spread_header(ctx: Context, line: Line) -> Match | None:
+    """'Name' / '—' / 'Today at 4:20 PM' (or 'Name' / timestamp line)."""
+    c = line.content
+    if not _looks_like_name(c):
+        return None
+    nxt = ctx.peek_raw(1)
+    if nxt is None or not nxt.content:
+        return None
+    take = 2
+    stamp_line = nxt
+    if nxt.content in ("—", "–", "-"):
+        stamp_line = ctx.peek_raw(2)  # type: ignore[assignment]
+        take = 3
+        if stamp_line is None:
+            return None
+    s = stamp_line.content
+    if len(s) > 60 or not _tail_has_digit(s):
+        return None
+    m = _STAMP_LINE.fullmatch(s)
+    if m is None:
+        return None
+    return Match(
+        "header",
+        lines=take,
+        author=c,
+        stamp=m.group("stamp"),
+        stamp_start=stamp_line.content_start + m.start("stamp"),
+    )
+
+
+def _group_day(ctx: Context) -> ParsedDate | None:
+    return ctx.state.last_date or ctx.state.divider
+
+
+@rule("follow-up")
+def follow_up(ctx: Context, line: Line) -> Match | None:
+    """'[4:21 PM]text': another message by the author of the group above."""
+    c = line.content
+    if c[:1] != "[":
+        return None
+    m = _FOLLOW.match(c)
+    if m is None:
+        return None
+    clock = m.group("clock")
+    stamp_start = line.content_start + m.start("clock")
+    base = _group_day(ctx)
+    date = on_day_of(base, clock, stamp_start) if base is not None else None
+    body = line.content_start + m.end() if m.end() < len(c) else None
+    return Match(
+        "header",
+        author=ctx.state.author,
+        date=date,
+        body_start=body,
+    )
+
+
+@rule("day-divider")
+def day_divider(ctx: Context, line: Line) -> Match | None:
+    """'September 9, 2024' alone on a line."""
+    c = line.content
+    if not is_day_divider(c):
+        return None
+    found = parse_date(c, now=ctx.state.now, order=ctx.state.order)
+    return Match("meta", divider=found)
+
+
+@rule("edited-reactions")
+def edited_reactions(ctx: Context, line: Line) -> Match | None:
+    """'(edited)' alone, or reaction counts ('👍 3'), under a message."""
+    c = line.content
+    if len(c) <= 200 and (_EDITED.fullmatch(c) or REACTIONS.fullmatch(c)):
+        return _FOOTER
+    return None
+
+
+def detect(sample: Sequence[str]) -> float:
+    if not sample:
+        return 0.0
+    hits = 0.0
+    for i, s in enumerate(sample):
+        if len(s) <= 120 and _tail_has_digit(s):
+            if _HEADER.fullmatch(s) or (
+                i and _STAMP_LINE.fullmatch(s) and _looks_like_name(sample[i - 1])
+            ):
+                hits += 1
+        elif s[:1] == "[" and _FOLLOW.match(s):
+            hits += 0.5
+    share = hits / len(sample)
+    return min(1.0, 0.4 + 1.5 * share) if share >= 0.08 else share
+
+
+DISCORD = register(
+    Dialect(
+        name="discord",
+        detect=detect,
+        rules=(code_fence, header, follow_up, day_divider, spread_header, edited_reactions),
+        lookahead=3,
+        description="Messages copied from Discord: 'Name — Today at 4:20 PM' then text.",
+    )
+)
