@@ -137,6 +137,7 @@ CALENDAR_LINE = regex.compile(
     + r"(?:,?" + SP + r"(?:de" + SP + r")?\d{4})?)",
 )  # fmt: skip
 _CJK_DATE_LINE = regex.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:" + SP + r"?\S{1,4})?")
+_ISO_DATE_LINE = regex.compile(r"\d{4}-\d{2}-\d{2}")
 _DAY_WORDS = frozenset(w.lower() for w in words("chrome.json", "chat_day_dividers"))
 _MONTHS = frozenset(w.lower() for w in words("chrome.json", "chat_months"))
 _FILLERS = frozenset(("de", "st", "nd", "rd", "th"))
@@ -149,9 +150,20 @@ def is_day_divider(content: str) -> bool:
         return False
     if content.lower() in _DAY_WORDS:
         return True
-    if content[:1].isdigit() and _CJK_DATE_LINE.fullmatch(content):
+    if content[:1].isdigit() and (
+        _CJK_DATE_LINE.fullmatch(content) or _ISO_DATE_LINE.fullmatch(content)
+    ):
         return True
     if CALENDAR_LINE.fullmatch(content) is None:
         return False
     found = [w.lower() for w in _WORD.findall(content)]
     return all(w in _MONTHS or w in _FILLERS for w in found)
+
+
+def day_base(state: State) -> ParsedDate | None:
+    """The date a time-only stamp hangs on: the later of the last post's
+    date and the last day divider's."""
+    last, div = state.last_date, state.divider
+    if last is None or div is None:
+        return last or div
+    return div if div.value.date() > last.value.date() else last
