@@ -129,3 +129,16 @@ def test_divider_edited_and_reactions() -> None:
 )
 def test_never_crashes_and_partitions(parts: list[str]) -> None:
     summarise("\n".join(parts), "discord")
+
+
+def test_spread_header_with_an_app_badge() -> None:
+    segs = summarise(
+        "MEE6\nAPP\n — \nToday at 4:20 PM\nGG @Scarlet, you just advanced to level 3!\n"
+        "Scarlet\n — \nToday at 4:21 PM\nnice\n",
+        "discord",
+    )
+    assert [(s["line"], s["end_line"], s["author"], s["stamp"]) for s in segs] == [
+        (1, 5, "MEE6", "Today at 4:20 PM"),
+        (6, 9, "Scarlet", "Today at 4:21 PM"),
+    ]
+    assert segs[0]["text"] == "GG @Scarlet, you just advanced to level 3!"

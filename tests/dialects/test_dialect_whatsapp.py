@@ -205,3 +205,16 @@ def test_never_crashes_and_partitions(parts: list[str], dialect: str | None) -> 
 
 def test_fixture_folders_exist() -> None:
     assert ANDROID and IOS and FIXTURES.is_dir()
+
+
+def test_ios_export_without_marks_still_finds_system_lines() -> None:
+    # Some tools strip U+200E: the encryption notice names the group, whose
+    # later system lines are meta; a member's text with a system word is not.
+    segs = summarise(
+        "[02.09.24, 10:00:00] Sportverein: Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt.\n"
+        "[02.09.24, 10:00:05] Sportverein: Kai hat Mia hinzugefügt.\n"
+        "[02.09.24, 10:01:00] Kai: Mia, ich habe dich hinzugefügt!\n",
+        "whatsapp-ios",
+    )
+    assert [(s["kind"], s["author"]) for s in segs] == [("meta", None), ("post", "Kai")]
+    assert [s["line"] for s in segs] == [1, 3]

@@ -46,6 +46,8 @@ _STAMP_LINE = regex.compile(r"(?:" + _DASH + SP + r"*)?" + _STAMP, regex.IGNOREC
 #: '[4:21 PM]text': a further message of the group's author
 _FOLLOW = regex.compile(r"\[(?P<clock>" + CLOCK + r")\]" + SP + r"?", regex.IGNORECASE)
 _EDITED = regex.compile(r"\((?:edited|bearbeitet|modifié|editado|modificato|bewerkt|изменено)\)")
+#: role tags the client prints between a name and its timestamp
+_BADGES = frozenset(("APP", "BOT", "SYSTEM", "SERVER", "OP", "✓ APP", "✓ BOT"))
 _META = Match("meta")
 _CONT = Match("cont")
 _FOOTER = Match("footer")
@@ -108,13 +110,17 @@ def spread_header(ctx: Context, line: Line) -> Match | None:
     nxt = ctx.peek_raw(1)
     if nxt is None or not nxt.content:
         return None
-    take = 2
-    stamp_line = nxt
-    if nxt.content in ("—", "–", "-"):
-        stamp_line = ctx.peek_raw(2)  # type: ignore[assignment]
-        take = 3
-        if stamp_line is None:
-            return None
+    take = 1
+    stamp_line: Line | None = nxt
+    if nxt.content in _BADGES:  # 'MEE6' / 'APP' / ' — ' / 'Today at 4:20 PM'
+        take += 1
+        stamp_line = ctx.peek_raw(take)
+    if stamp_line is not None and stamp_line.content in ("—", "–", "-"):
+        take += 1
+        stamp_line = ctx.peek_raw(take)
+    if stamp_line is None:
+        return None
+    take += 1
     s = stamp_line.content
     if len(s) > 60 or not _tail_has_digit(s):
         return None
@@ -196,7 +202,7 @@ DISCORD = register(
         name="discord",
         detect=detect,
         rules=(code_fence, header, follow_up, day_divider, spread_header, edited_reactions),
-        lookahead=3,
+        lookahead=4,
         description="Messages copied from Discord: 'Name — Today at 4:20 PM' then text.",
     )
 )

@@ -45,6 +45,7 @@ _QUOTES = frozenset('"“”„«»')
 
 _SYSTEM = phrases("whatsapp_system")
 _POST_MARKS = tuple(phrases("whatsapp_post_marks"))
+_ENCRYPTION = phrases("whatsapp_encryption")
 _META = Match("meta")
 
 
@@ -118,14 +119,21 @@ def ios_header(ctx: Context, line: Line) -> Match | None:
     sender = n.group("name").strip(INVISIBLE)
     text = c[n.end() :]
     senders = memo(ctx.state, "whatsapp-ios", _Senders)
+    low = text.lower()
+    if any(p in low for p in _ENCRYPTION):
+        # the encryption notice, with or without its U+200E mark
+        senders.system.add(sender)
+        return _META
+    only_system = sender in senders.system and sender not in senders.posters
     if text[:1] in "\u200e\u200f" or not text.strip(INVISIBLE):
         if _is_post_mark(text):
             senders.posters.add(sender)
-        elif _is_system_text(text):
+        elif only_system or _is_system_text(text):
             senders.system.add(sender)
             return _META
-        elif sender in senders.system and sender not in senders.posters:
-            return _META
+    elif only_system and _is_system_text(text):
+        # an export whose U+200E marks were stripped: the group's system lines
+        return _META
     else:
         senders.posters.add(sender)
     return _header(line, m, n)
