@@ -17,6 +17,8 @@ from chat_fixture_helpers import (
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from postparse import parse
+
 MINE = fixture_files("telegram-desktop")
 
 
@@ -31,7 +33,8 @@ def test_fixture_segments(path: Path) -> None:
 
 @pytest.mark.parametrize("path", MINE, ids=lambda p: p.name)
 def test_detect(path: Path) -> None:
-    assert detected(read(path)) == "telegram-desktop"
+    want = "telegram-desktop-html" if path.name.startswith("html") else "telegram-desktop"
+    assert detected(read(path)) == want
 
 
 OTHERS = [
@@ -42,7 +45,7 @@ OTHERS += [p for p in sorted(CORPUS.glob("*.txt")) if "telegram_desktop" not in 
 
 @pytest.mark.parametrize("path", OTHERS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_not_detected_elsewhere(path: Path) -> None:
-    assert detected(read(path)) != "telegram-desktop"
+    assert not detected(read(path)).startswith("telegram-desktop")
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="eval corpus not available")
@@ -107,3 +110,35 @@ def test_header_with_text_after_it_is_not_a_header() -> None:
 )
 def test_never_crashes_and_partitions(parts: list[str]) -> None:
     summarise("\n".join(parts), "telegram-desktop")
+
+
+def test_html_time_only_stamps_take_the_divider_day() -> None:
+    doc = parse(
+        "Release crew\n2024-09-02\nKL\n16:17\nKostya Lebedev\nReleased.\n16:18\nwiki updated\n"
+        "AI\n16:19\nAnna Ilyina\nthanks\n",
+        now="2024-09-10T12:00:00+00:00",
+        dialect="telegram-desktop-html",
+    )
+    got = [
+        (p.kind, p.author, p.timestamp.isoformat() if p.timestamp else None, p.text)
+        for p in doc.segments
+    ]
+    assert got == [
+        ("meta", None, None, "Release crew"),
+        ("meta", None, None, "2024-09-02"),
+        ("post", "Kostya Lebedev", "2024-09-02T16:17:00", "Released."),
+        ("post", "Kostya Lebedev", "2024-09-02T16:18:00", "wiki updated"),
+        ("post", "Anna Ilyina", "2024-09-02T16:19:00", "thanks"),
+    ]
+
+
+def test_html_known_sender_below_a_time_line() -> None:
+    # page order without initials (a sender with a profile photo)
+    segs = summarise(
+        "Pavel K\n16:17\nhi\n16:20\nPavel K\nagain\n16:21\nmore\n", "telegram-desktop-html"
+    )
+    assert [(s["line"], s["end_line"], s["author"], s["stamp"]) for s in segs] == [
+        (1, 3, "Pavel K", "16:17"),
+        (4, 6, "Pavel K", "16:20"),
+        (7, 8, "Pavel K", "16:21"),
+    ]

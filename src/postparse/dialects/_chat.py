@@ -13,7 +13,7 @@ import regex
 
 from .._data import load_json, words
 from ..model import ParsedDate
-from .base import State
+from .base import Context, State
 
 #: A space inside a stamp: plain, no-break (U+00A0) or narrow no-break (U+202F).
 SP = "[ \u00a0\u202f]"
@@ -33,6 +33,8 @@ def _alts(items: Sequence[str]) -> str:
 AMPM = r"(?:[AaPp]\.?" + SP + r"?[Mm]\.?|" + _alts(words("chrome.json", "whatsapp_ampm")) + ")"
 #: A clock time, 12 or 24 h, seconds optional, AM/PM before or after.
 CLOCK = r"(?:" + AMPM + SP + r"?)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:" + SP + r"?" + AMPM + r")?"
+#: A clock time without seconds (apps that never print them: Discord).
+CLOCK_HM = r"(?:" + AMPM + SP + r"?)?\d{1,2}:\d{2}(?:" + SP + r"?" + AMPM + r")?"
 #: Date and time: '8/30/24, 7:02 PM', '30.12.23 18:04:11', '2024/8/30 下午7:02'.
 NUM_DATETIME = (
     NUM_DATE + r"(?:," + SP + r"?|" + SP + r")(?:(?:klo|kl\.|um|at|à)" + SP + ")?" + CLOCK
@@ -167,3 +169,21 @@ def day_base(state: State) -> ParsedDate | None:
     if last is None or div is None:
         return last or div
     return div if div.value.date() > last.value.date() else last
+
+
+_NAME_SENTENCE_END = regex.compile(r"[.!?,;:…)]$")
+_HANDLE_OR_CAPITAL = regex.compile(r"[._\d]|^\p{Lu}")
+
+
+def name_like(ctx: Context, c: str, seen: set[str]) -> bool:
+    """A line that can be a sender's name standing above a time line: a name
+    already ``seen`` as an author, a line after a blank line, a divider or
+    the start, or 1-4 capitalised words (or a handle such as ``bob.k``)."""
+    if not 0 < len(c) <= 60 or _NAME_SENTENCE_END.search(c) or c[:1] in "[(:`>*-•#@":
+        return False
+    if c in seen or ctx.state.current != "post" or ctx.state.after_blank:
+        return True
+    parts = c.split()
+    if len(parts) == 1:
+        return _HANDLE_OR_CAPITAL.search(c) is not None
+    return len(parts) <= 4 and all(w[:1].isupper() for w in parts)

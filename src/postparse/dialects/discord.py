@@ -24,7 +24,7 @@ from ..dates import parse_date
 from ..lines import INVISIBLE, Line
 from ..model import ParsedDate
 from . import register
-from ._chat import CLOCK, NUM_DATE, REACTIONS, SP, is_day_divider, memo, on_day_of
+from ._chat import CLOCK_HM, NUM_DATE, REACTIONS, SP, is_day_divider, memo, on_day_of
 from .base import Context, Dialect, Match, rule
 
 _RELDAY = "|".join(
@@ -32,8 +32,8 @@ _RELDAY = "|".join(
 )
 #: the timestamp of a header: 'Yesterday at 4:20 PM', '08/28/2024 9:14 PM',
 #: '8/28/24, 9:14 PM', '28.08.2024 21:14'
-_STAMP = r"(?P<stamp>(?:" + _RELDAY + r")" + SP + r"?" + CLOCK + r"|" + NUM_DATE
-_STAMP += r",?" + SP + r"(?:(?:um|at|à|a las|às|alle|om|o|в)" + SP + r")?" + CLOCK + r")"
+_STAMP = r"(?P<stamp>(?:" + _RELDAY + r")" + SP + r"?" + CLOCK_HM + r"|" + NUM_DATE
+_STAMP += r",?" + SP + r"(?:(?:um|at|à|a las|às|alle|om|o|в)" + SP + r")?" + CLOCK_HM + r")"
 _DASH = r"[—–\-]"
 #: 'Name — STAMP' or, with the separator lost, 'NameSTAMP' (no space: a
 #: sentence ending in 'today at 4:20 PM' is not a header)
@@ -44,7 +44,7 @@ _HEADER = regex.compile(
 #: a timestamp line of the spread-out header: '— Today at 4:20 PM', 'Today at 4:20 PM'
 _STAMP_LINE = regex.compile(r"(?:" + _DASH + SP + r"*)?" + _STAMP, regex.IGNORECASE)
 #: '[4:21 PM]text': a further message of the group's author
-_FOLLOW = regex.compile(r"\[(?P<clock>" + CLOCK + r")\]" + SP + r"?", regex.IGNORECASE)
+_FOLLOW = regex.compile(r"\[(?P<clock>" + CLOCK_HM + r")\]" + SP + r"?", regex.IGNORECASE)
 _EDITED = regex.compile(r"\((?:edited|bearbeitet|modifié|editado|modificato|bewerkt|изменено)\)")
 #: role tags the client prints between a name and its timestamp
 _BADGES = frozenset(("APP", "BOT", "SYSTEM", "SERVER", "OP", "✓ APP", "✓ BOT"))

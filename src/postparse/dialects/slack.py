@@ -24,7 +24,17 @@ import regex
 from ..dates import parse_date
 from ..lines import INVISIBLE, Line
 from . import register
-from ._chat import CLOCK, REACTIONS, SP, day_base, is_day_divider, memo, on_day_of, phrases
+from ._chat import (
+    CLOCK,
+    REACTIONS,
+    SP,
+    day_base,
+    is_day_divider,
+    memo,
+    name_like,
+    on_day_of,
+    phrases,
+)
 from .base import Context, Dialect, Match, rule
 
 _CLOCK_ONLY = regex.compile(r"\[?(?P<clock>" + CLOCK + r")\]?", regex.IGNORECASE)
@@ -78,16 +88,7 @@ def _header_match(
 
 def _name_like(ctx: Context, c: str) -> bool:
     """A line that can be the name above a time line."""
-    if not 0 < len(c) <= 60 or _SENTENCE_END.search(c) or c[:1] in "[(:`>*-•#@":
-        return False
-    if c in memo(ctx.state, "slack-authors", _Authors).seen:
-        return True
-    if ctx.state.current != "post" or ctx.state.after_blank:
-        return True
-    words = c.split()
-    if len(words) == 1:
-        return bool(regex.search(r"[._\d]|^\p{Lu}", c))
-    return len(words) <= 4 and all(w[:1].isupper() for w in words)
+    return name_like(ctx, c, memo(ctx.state, "slack-authors", _Authors).seen)
 
 
 @rule("header")
