@@ -142,3 +142,20 @@ def test_spread_header_with_an_app_badge() -> None:
         (6, 9, "Scarlet", "Today at 4:21 PM"),
     ]
     assert segs[0]["text"] == "GG @Scarlet, you just advanced to level 3!"
+
+
+def test_system_messages_are_meta() -> None:
+    segs = summarise(
+        "Scarlet — Today at 4:20 PM\nhi\n"
+        "Welcome, Theo. We hope you brought pizza. — Today at 4:22 PM\n"
+        "Theo just showed up! Today at 4:23 PM\n"
+        "Brightwing pinned a message to this channel. See all pinned messages.\n — \n"
+        "Today at 4:24 PM\n"
+        "Theo — Today at 4:25 PM\nhello!\n",
+        "discord",
+    )
+    assert [(s["kind"], s["line"], s["end_line"], s["author"]) for s in segs] == [
+        ("post", 1, 2, "Scarlet"),
+        ("meta", 3, 7, None),
+        ("post", 8, 9, "Theo"),
+    ]

@@ -114,3 +114,8 @@ def test_reactions_threads_are_meta_and_edited_is_part_of_the_post() -> None:
 )
 def test_never_crashes_and_partitions(parts: list[str]) -> None:
     summarise("\n".join(parts), "slack")
+
+
+def test_app_badge_is_not_part_of_the_name() -> None:
+    segs = summarise("Jira Cloud  APP  10:42 AM\nPROJ-12 moved to Done\n", "slack")
+    assert [(s["author"], s["stamp"]) for s in segs] == [("Jira Cloud", "10:42 AM")]

@@ -142,3 +142,11 @@ def test_html_known_sender_below_a_time_line() -> None:
         (4, 6, "Pavel K", "16:20"),
         (7, 8, "Pavel K", "16:21"),
     ]
+
+
+def test_names_with_brackets_and_commas() -> None:
+    segs = summarise(
+        "Smith, John, [02.09.24 16:17]\nhi\n\nAnna [admin], [02.09.24 16:18]\nhello\n",
+        "telegram-desktop",
+    )
+    assert [s["author"] for s in segs] == ["Smith, John", "Anna [admin]"]

@@ -24,7 +24,7 @@ from ..dates import parse_date
 from ..lines import INVISIBLE, Line
 from ..model import ParsedDate
 from . import register
-from ._chat import CLOCK_HM, NUM_DATE, REACTIONS, SP, is_day_divider, memo, on_day_of
+from ._chat import CLOCK_HM, NUM_DATE, REACTIONS, SP, is_day_divider, memo, on_day_of, phrases
 from .base import Context, Dialect, Match, rule
 
 _RELDAY = "|".join(
@@ -43,6 +43,9 @@ _HEADER = regex.compile(
 )
 #: a timestamp line of the spread-out header: '— Today at 4:20 PM', 'Today at 4:20 PM'
 _STAMP_LINE = regex.compile(r"(?:" + _DASH + SP + r"*)?" + _STAMP, regex.IGNORECASE)
+#: a system message with its stamp: 'Scarlet just showed up! Today at 4:20 PM'
+_SYSTEM_STAMPED = regex.compile(r"(?P<text>.{1,200}?)" + SP + r"+" + _STAMP, regex.IGNORECASE)
+_SYSTEM = phrases("discord_system")
 #: '[4:21 PM]text': a further message of the group's author
 _FOLLOW = regex.compile(r"\[(?P<clock>" + CLOCK_HM + r")\]" + SP + r"?", regex.IGNORECASE)
 _EDITED = regex.compile(r"\((?:edited|bearbeitet|modifié|editado|modificato|bewerkt|изменено)\)")
@@ -56,6 +59,11 @@ _FOOTER = Match("footer")
 @attrs.define
 class _Fence:
     open: bool = False
+
+
+def _is_system(text: str) -> bool:
+    low = text.lower()
+    return len(text) > 64 or any(p in low for p in _SYSTEM)
 
 
 def _tail_has_digit(c: str) -> bool:
@@ -89,10 +97,13 @@ def header(ctx: Context, line: Line) -> Match | None:
         return None
     m = _HEADER.fullmatch(c)
     if m is None:
-        return None
+        s = _SYSTEM_STAMPED.fullmatch(c)
+        return _META if s is not None and _is_system(s.group("text")) else None
     name = m.group("name").strip(INVISIBLE + "—–")
     if not name:
         return None
+    if _is_system(name):
+        return _META
     return Match(
         "header",
         author=name,
@@ -105,7 +116,7 @@ def header(ctx: Context, line: Line) -> Match | None:
 def spread_header(ctx: Context, line: Line) -> Match | None:
     """'Name' / '—' / 'Today at 4:20 PM' (or 'Name' / timestamp line)."""
     c = line.content
-    if not _looks_like_name(c):
+    if not _looks_like_name(c) and not (len(c) <= 200 and _is_system(c)):
         return None
     nxt = ctx.peek_raw(1)
     if nxt is None or not nxt.content:
@@ -127,6 +138,8 @@ def spread_header(ctx: Context, line: Line) -> Match | None:
     m = _STAMP_LINE.fullmatch(s)
     if m is None:
         return None
+    if _is_system(c):
+        return Match("meta", lines=take)
     return Match(
         "header",
         lines=take,

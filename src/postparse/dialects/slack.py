@@ -54,6 +54,8 @@ _THREAD = regex.compile(
 _CHROME = tuple(phrases("slack_chrome"))
 _EDITED = regex.compile(r"\((?:edited|bearbeitet|modifié|editado|modificato)\)", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?,;:…)]$")
+#: an app badge after the name: 'Jira Cloud  APP  10:42 AM'
+_BADGE = regex.compile(r"(?:" + SP + r"|\t)+(?:APP|BOT|WORKFLOW)$")
 _META = Match("meta")
 _FOOTER = Match("footer")
 
@@ -104,7 +106,7 @@ def header(ctx: Context, line: Line) -> Match | None:
     m = _HEADER.fullmatch(c)
     if m is None:
         return None
-    name = m.group("name").strip(INVISIBLE)
+    name = _BADGE.sub("", m.group("name")).strip(INVISIBLE)
     if not name or (_SENTENCE_END.search(name) and not name.endswith(".")):
         return None
     return _header_match(ctx, name, m.group("clock"), line.content_start + m.start("clock"))

@@ -47,7 +47,7 @@ from .base import Context, Dialect, Match, rule
 #: 'Name, [02.09.24 16:17]': a bounded name, a comma, a bracketed stamp that
 #: is a numeric date and time, or any short bracketed text ending in a time.
 _HEADER = regex.compile(
-    r"(?P<name>[^\[\]\n]{1,80}?)" + MARKS + r"," + SP + r"?\[" + MARKS
+    r"(?P<name>[^\n]{1,80}?)" + MARKS + r"," + SP + r"?\[" + MARKS
     + r"(?P<stamp>" + NUM_DATETIME + r"|[^\[\]\n]{1,40}?\d" + SP + r"?" + CLOCK + r")"
     + MARKS + r"\]",
     regex.IGNORECASE,
