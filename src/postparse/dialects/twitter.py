@@ -67,9 +67,10 @@ COUNT = (
 
 
 class Window:
-    """Up to a few non-blank lines joined with single spaces, so that a
-    header spread over lines can be matched by one pattern; positions in the
-    joined text map back to absolute offsets."""
+    """Up to a few non-blank lines joined with newlines, so that a header
+    spread over lines can be matched by one pattern (``\\s`` crosses a join,
+    ``[^\\n]`` does not); positions in the joined text map back to absolute
+    offsets."""
 
     __slots__ = ("lines", "starts", "text")
 
@@ -81,7 +82,7 @@ class Window:
             starts.append(pos)
             pos += len(ln.content) + 1
         self.starts = starts
-        self.text = " ".join(ln.content for ln in self.lines)
+        self.text = "\n".join(ln.content for ln in self.lines)
 
     def piece(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
