@@ -1,0 +1,229 @@
+"""``facebook``: a Facebook feed (posts and their comments) copied from a
+browser.
+
+A post::
+
+    Lena Hoffmann                       <- name (' · Follow' dropped) \\ header
+    2 hrs ·                             <- 'September 3 at 9:02 AM ·'  /
+    text ... See more                   <- 'See more' = truncated
+    All reactions:                      <- reactions, counts and buttons: meta
+    48
+    12 comments
+    Like
+    Comment
+    Share
+
+A comment::
+
+    Tomás Reyes                         <- name: header (author)
+    Author                              <- badge (footer)
+    Looks amazing, count me in
+    1h Like Reply                       <- footer; its age is the stamp
+    (or '1h' / 'Like' / 'Reply' on lines of their own)
+
+Author = the name as written; stamp = the age ('2 hrs', 'Yesterday at
+4:20 PM', '1h').
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from ..lines import Line
+from . import register
+from .base import Context, Dialect, Match, rule
+from .twitter import COUNT, alternation, feed_words, folded_set, header_match, match_window
+
+_KEY = "facebook_chrome"
+_BUTTONS = folded_set(_KEY, "buttons")
+_META_WORDS = folded_set(_KEY, "meta")
+_BADGES = folded_set(_KEY, "badges")
+_TRUNC = folded_set(_KEY, "truncated")
+_FOOTER_WORDS = folded_set(_KEY, "footer")
+_JOIN = folded_set(_KEY, "join")
+_UNITS = alternation(feed_words(_KEY, "count_units"))
+_COUNT = regex.compile(COUNT + rf"(?:\s+(?:{_UNITS}))?", regex.IGNORECASE)
+_OTHERS = regex.compile(
+    r"[^\n]{1,80}?\s+(?:and|und|et|y|e)\s+" + COUNT + r"\s+(?:"
+    rf"{alternation(feed_words(_KEY, 'others'))})",
+    regex.IGNORECASE,
+)
+_VIEW_MORE = regex.compile(
+    rf"(?:{alternation(feed_words(_KEY, 'view_prefix'))})\s+(?:all\s+|more\s+|previous\s+)?"
+    r"(?:\d{1,6}\s+)?(?:more\s+)?(?:comments?|repl(?:y|ies)|answers?)"
+    r"|[^\n]{1,60}?\s+replied\s*·\s*\d{1,6}\s+repl(?:y|ies)",
+    regex.IGNORECASE,
+)
+_AGE_SHORT = (
+    r"(?:\d{1,3}\s?(?:s|m|h|d|w|y|min|mins|hr|hrs|yr|yrs|sec|secs)\.?|Just now|Now|Gerade eben)"
+)
+# '1h Like Reply', '1h · Like · Reply · Edited', '2d Like Reply 3'
+_COMMENT_FOOT = regex.compile(
+    rf"(?P<age>{_AGE_SHORT})(?:\s*·?\s*(?:Like|Reply|Share|Edited|Hide|Love|Haha|Care"
+    r"|Gefällt mir|Antworten|Bearbeitet)){1,6}(?:\s+\d{1,6})?",
+    regex.IGNORECASE,
+)
+_AGE_ALONE = regex.compile(rf"(?P<age>{_AGE_SHORT})", regex.IGNORECASE)
+# A post byline: name then the date with the trailing '·' (and the audience).
+_AGE_LOOSE = (
+    r"(?:[\p{L}\p{N} ,.:]{0,30}\d[\p{L}\p{N} ,.:]{0,30}|Just now|Yesterday|Today|Gerade eben)"
+)
+_AUDIENCE = (
+    r"(?:\s*(?:Shared with (?:Public|Friends|Custom)|Public|Friends|Öffentlich))?\s*[\p{Co}\p{So}]?"
+)
+_HEADERS = (
+    regex.compile(
+        rf"(?P<name>[^\n·]{{1,80}}?)(?:\s*·\s*(?:Follow|Folgen))?\s+(?P<age>{_AGE_LOOSE}?)\s*·{_AUDIENCE}"
+    ),
+)
+_SENTENCE_END = regex.compile(r"[.!?:;,…)\]\"”»]$")
+_META = Match("meta")
+
+
+def _fold(content: str) -> str:
+    return content.casefold() if len(content) <= 90 else ""
+
+
+def is_chrome(content: str) -> bool:
+    f = _fold(content)
+    if not f:
+        return False
+    if f in _META_WORDS:
+        return True
+    if f[:1].isdigit() and _COUNT.fullmatch(content):
+        return True
+    words = f.split()
+    if words and all(w in _BUTTONS for w in words):
+        return True
+    return bool(_OTHERS.fullmatch(content) or _VIEW_MORE.fullmatch(content))
+
+
+def _comment_foot(ctx: Context, content: str, k: int) -> regex.Match[str] | None:
+    """The comment footer at peek(k) (``content``): '1h Like Reply', or
+    '1h' alone followed by 'Like'."""
+    if len(content) > 60 or not content[:1].isalnum():
+        return None
+    m = _COMMENT_FOOT.fullmatch(content)
+    if m is not None:
+        return m
+    m = _AGE_ALONE.fullmatch(content)
+    if m is not None:
+        nxt = ctx.peek(k + 1)
+        if nxt is not None and nxt.content.split(" ", 1)[0].casefold() in _BUTTONS:
+            return m
+    return None
+
+
+@rule("chrome")
+def chrome(ctx: Context, line: Line) -> Match | None:
+    """Buttons, reaction summaries, counts, 'View more comments' ..."""
+    c = line.content
+    f = _fold(c)
+    if f in _TRUNC:
+        return Match("footer", truncated=True)
+    if f in _FOOTER_WORDS:
+        return Match("footer")
+    if f in _BADGES:
+        prev = ctx.state.prev
+        return Match("footer") if prev is not None and prev.kind == "header" else _META
+    if is_chrome(c):
+        return _META
+    nxt = ctx.peek(1)
+    if nxt is not None and _fold(nxt.content) in _JOIN and _is_name(c):
+        return _META  # a suggested group or page: 'NAME' above 'Join group'
+    return None
+
+
+@rule("comment-footer")
+def comment_footer(ctx: Context, line: Line) -> Match | None:
+    """'1h Like Reply' under a comment (its age is the comment's stamp)."""
+    if ctx.state.current == "post" and _comment_foot(ctx, line.content, 0) is not None:
+        return Match("footer")
+    return None
+
+
+@rule("post-header")
+def post_header(ctx: Context, line: Line) -> Match | None:
+    """Name, then '2 hrs ·' / 'September 3 at 9:02 AM ·'."""
+    c = line.content
+    if len(c) > 90:
+        return None
+    found = match_window(ctx, line, _HEADERS, max_lines=3, max_len=180)
+    if found is None:
+        return None
+    _, m, w = found
+    if w.piece(m.start("name")) != 0 or m.end("name") > len(c):
+        return None
+    return header_match(ctx, w, m, m.group("name").strip())
+
+
+def _is_name(content: str) -> bool:
+    return (
+        0 < len(content) <= 60
+        and len(content.split()) <= 6
+        and not content[:1].isdigit()
+        and content[:1] not in "#@[(<-•*"
+        and not _SENTENCE_END.search(content)
+    )
+
+
+@rule("comment-header")
+def comment_header(ctx: Context, line: Line) -> Match | None:
+    """A name line starting a comment: a '1h Like Reply' footer comes
+    within a few lines."""
+    c = line.content
+    st = ctx.state
+    prev = st.prev
+    if st.current == "post" and prev is not None and prev.kind not in ("meta", "footer"):
+        return None
+    if not _is_name(c):
+        return None
+    for k in range(1, 9):
+        ahead = ctx.peek(k)
+        if ahead is None:
+            return None
+        m = _comment_foot(ctx, ahead.content, k)
+        if m is not None:
+            return Match(
+                "header",
+                author=c,
+                stamp=m.group("age"),
+                stamp_start=ahead.content_start + m.start("age"),
+            )
+        if ahead.content.endswith("·") or is_chrome(ahead.content):
+            return None
+    return None
+
+
+def detect(sample: Sequence[str]) -> float:
+    if not sample:
+        return 0.0
+    bylines = 0
+    chrome_ = 0
+    for i, s in enumerate(sample):
+        if s.endswith("·") and 2 < len(s) <= 60 and i > 0:
+            window = sample[i - 1] + " " + s
+            if _HEADERS[0].fullmatch(window):
+                bylines += 1
+        elif len(s) <= 40 and (_COMMENT_FOOT.fullmatch(s) or _OTHERS.fullmatch(s)):
+            bylines += 1
+        elif _fold(s) in _META_WORDS or _fold(s) == "like comment share":
+            chrome_ += 1
+    if not bylines:
+        return 0.0
+    n = len(sample)
+    return min(1.0, 6 * bylines / n + (0.3 if chrome_ else 0.0))
+
+
+FACEBOOK = register(
+    Dialect(
+        name="facebook",
+        detect=detect,
+        rules=(comment_footer, chrome, post_header, comment_header),
+        lookahead=10,
+        order="MDY",
+        description="Facebook feed posts and comments copied from a browser.",
+    )
+)

@@ -1,0 +1,270 @@
+"""``telegram-preview``: a t.me/s/CHANNEL web preview copied from a browser.
+
+The page looks like::
+
+    Field Notes                     <- channel card (meta): title,
+    @fieldnotes_city                   handle,
+    12.4K subscribers                  counters,
+    1.1K photos
+    A channel about the city.          description
+    September 6                     <- date divider (meta; posts below carry it)
+    Field Notes                     <- the channel name heads each post (author)
+    Text of the post ...
+    3.4K views  09:15               <- footer ('2.1K viewsedited  09:20')
+    Channel photo updated           <- service line (meta)
+    Field Notes                     <- card again at the bottom (meta)
+    @fieldnotes_city
+    Open in Telegram
+
+Posts without a timestamp of their own take the divider's date; when the
+views footer gives the time of day, it is combined with that date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+import attrs
+import regex
+
+from ..dates import parse_date
+from ..lines import Line
+from ..model import ParsedDate
+from . import register
+from .base import Context, Dialect, Match, rule
+from .twitter import COUNT, alternation, feed_words, folded_set
+
+_KEY = "telegram_preview_chrome"
+_HANDLE = regex.compile(r"@[A-Za-z][A-Za-z0-9_]{3,31}")
+_CARD_COUNT = regex.compile(
+    COUNT + r"\s+(?:" + alternation(feed_words(_KEY, "counts")) + r")", regex.IGNORECASE
+)
+_VIEWS = alternation(feed_words(_KEY, "views"))
+_EDITED = alternation(feed_words(_KEY, "edited"))
+_CLOCK = r"\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?"
+# '3.4K views  09:15', '2.1K viewsedited  09:20', '2.9K views  edited  18:42',
+# '1.7K views', '09:15', 'edited 09:15'
+_FOOTER = regex.compile(
+    rf"(?:(?P<views>{COUNT})\s*(?:{_VIEWS}))?\s*(?:{_EDITED})?\s*(?P<clock>{_CLOCK})?",
+    regex.IGNORECASE,
+)
+_MONTHS = alternation(feed_words(_KEY, "months"))
+# 'September 6', 'September 6, 2023', '6 September', '6 сентября 2023'
+_DIVIDER = regex.compile(
+    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?)",
+    regex.IGNORECASE,
+)
+_FOOTER_WORDS = folded_set(_KEY, "footer")
+_META_WORDS = folded_set(_KEY, "meta")
+_SERVICE = regex.compile(r"(?:" + alternation(feed_words(_KEY, "service")) + r")\b.{0,120}")
+_CARD_RULES = frozenset(("card-title", "card-handle", "card-count", "card-description"))
+_META = Match("meta")
+
+
+def is_footer(content: str) -> regex.Match[str] | None:
+    """A views/edited/time footer line, or None."""
+    if len(content) > 48 or not content[:1].isalnum():
+        return None
+    m = _FOOTER.fullmatch(content)
+    if m is None or (m.group("views") is None and m.group("clock") is None):
+        return None
+    return m
+
+
+def is_divider(content: str) -> bool:
+    return len(content) <= 24 and _DIVIDER.fullmatch(content) is not None
+
+
+def _is_handle(content: str) -> bool:
+    return content[:1] == "@" and _HANDLE.fullmatch(content) is not None
+
+
+@rule("divider")
+def divider(ctx: Context, line: Line) -> Match | None:
+    """'September 6' between posts: meta, and the date of the posts below."""
+    c = line.content
+    if not is_divider(c):
+        return None
+    found = parse_date(c, now=ctx.state.now, order=ctx.state.order)
+    if found is not None:
+        found = attrs.evolve(found, start=line.content_start, end=line.content_start + len(c))
+    return Match("meta", divider=found)
+
+
+@rule("card-title")
+def card_title(ctx: Context, line: Line) -> Match | None:
+    """The channel title right above its @handle (card at top or bottom)."""
+    nxt = ctx.peek(1)
+    if len(line.content) <= 128 and nxt is not None and _is_handle(nxt.content):
+        return _META
+    return None
+
+
+@rule("card-handle")
+def card_handle(ctx: Context, line: Line) -> Match | None:
+    prev = ctx.state.prev
+    if _is_handle(line.content) and (prev is None or prev.rule in _CARD_RULES):
+        return _META
+    return None
+
+
+@rule("card-count")
+def card_count(ctx: Context, line: Line) -> Match | None:
+    """'12.4K subscribers', '1.1K photos', '38 videos', '214 links'."""
+    c = line.content
+    if c[:1].isdigit() and len(c) <= 40 and _CARD_COUNT.fullmatch(c):
+        return _META
+    return None
+
+
+@rule("chrome")
+def chrome(ctx: Context, line: Line) -> Match | None:
+    """'VIEW IN TELEGRAM' under a post (footer), 'Open in Telegram' and
+    service lines ('Channel photo updated') as meta."""
+    c = line.content
+    if len(c) > 160:
+        return None
+    f = c.casefold()
+    prev = ctx.state.prev
+    in_card = prev is not None and prev.rule in _CARD_RULES
+    if f in _FOOTER_WORDS and not in_card:
+        return Match("footer")
+    if f in _META_WORDS or _SERVICE.fullmatch(c):
+        return _META
+    return None
+
+
+@rule("views")
+def views(ctx: Context, line: Line) -> Match | None:
+    """'3.4K views  09:15' closes a post."""
+    return Match("footer") if is_footer(line.content) else None
+
+
+@rule("card-description")
+def card_description(ctx: Context, line: Line) -> Match | None:
+    """The channel description below the card's counters, up to the first
+    divider or post."""
+    prev = ctx.state.prev
+    if prev is None or prev.rule not in ("card-count", "card-description"):
+        return None
+    if _heads_post(ctx, line):
+        return None
+    return _META
+
+
+def _heads_post(ctx: Context, line: Line) -> bool:
+    """Is ``line`` the channel name above a post? It is the name already
+    seen on posts, or a short line followed by text and a views footer."""
+    c = line.content
+    if len(c) > 128:
+        return False
+    author = ctx.state.author
+    if author is not None:
+        return c == author
+    nxt = ctx.peek(1)
+    if nxt is None or is_divider(nxt.content) or is_footer(c):
+        return False
+    for k in range(1, 12):
+        ahead = ctx.peek(k)
+        if ahead is None or is_divider(ahead.content):
+            return False
+        if is_footer(ahead.content):
+            return k >= 1
+    return False
+
+
+@rule("post-title")
+def post_title(ctx: Context, line: Line) -> Match | None:
+    """The channel name above each post: author of the post."""
+    c = line.content
+    st = ctx.state
+    if st.author is not None:
+        if c != st.author:
+            return None
+    else:
+        prev = st.prev
+        fresh = prev is None or prev.kind in ("meta", "footer") or st.current != "post"
+        if not fresh or not _heads_post(ctx, line):
+            return None
+    return Match("header", author=c, date=_dated(ctx))
+
+
+def _dated(ctx: Context) -> ParsedDate | None:
+    """The divider's date with the time of day of the post's views footer."""
+    day = ctx.state.divider
+    if day is None or day.precision not in ("day", "hour", "minute", "second"):
+        return None
+    for k in range(1, 12):
+        ahead = ctx.peek(k)
+        if ahead is None or is_divider(ahead.content) or ahead.content == ctx.state.author:
+            return None
+        m = is_footer(ahead.content)
+        if m is not None:
+            clock = m.group("clock")
+            return _at_clock(day, clock, ahead.content_start + m.start("clock")) if clock else None
+    return None
+
+
+def _at_clock(day: ParsedDate, clock: str, start: int) -> ParsedDate | None:
+    """``day`` at the time ``clock`` ('09:15', '6:42 PM'), minute precision."""
+    hh, _, rest = clock.partition(":")
+    mm = rest[:2]
+    try:
+        hour, minute = int(hh), int(mm)
+    except ValueError:
+        return None
+    tail = rest[2:].strip().lower().replace(".", "")
+    if tail.startswith("p") and hour < 12:
+        hour += 12
+    elif tail.startswith("a") and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    value: datetime = day.value.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return ParsedDate(
+        value,
+        "minute",
+        day.relative,
+        f"{day.text} {clock}",
+        start,
+        start + len(clock),
+        day.language,
+    )
+
+
+def detect(sample: Sequence[str]) -> float:
+    if not sample:
+        return 0.0
+    footers = 0
+    cards = 0
+    for s in sample:
+        m = is_footer(s)
+        if m is not None and m.group("views") is not None:
+            footers += 1
+        elif s[:1].isdigit() and len(s) <= 40 and _CARD_COUNT.fullmatch(s):
+            cards += 1
+    if not footers:
+        return 0.0
+    return min(1.0, 5 * footers / len(sample) + (0.3 if cards else 0.0))
+
+
+TELEGRAM_PREVIEW = register(
+    Dialect(
+        name="telegram-preview",
+        detect=detect,
+        rules=(
+            divider,
+            card_title,
+            card_handle,
+            card_count,
+            chrome,
+            views,
+            card_description,
+            post_title,
+        ),
+        lookahead=12,
+        inherit_divider_date=True,
+        description="Telegram channel preview page (t.me/s/CHANNEL) copied from a browser.",
+    )
+)

@@ -1,0 +1,166 @@
+"""``weibo``: a Weibo web timeline copied from a browser.
+
+Each post is laid out as::
+
+    置顶                                  <- pinned badge (meta)
+    城南旧事录                            <- screen name  \\ the header
+    3分钟前 来自 iPhone客户端             <- date + client /
+    text ... //@name: a repost chain ... ...展开全文c
+    [组图共4张]                           <- part of the post
+    转发 2                                <- action bar counts (meta)
+    评论 5
+    赞 66
+
+Nav chrome (首页, 全部关注, 最新微博, 查看更多) is meta. Author = the screen
+name; stamp = the date before 来自 ('3分钟前', '今天 08:12', '昨天 16:17',
+'09-05 08:30', '2023-12-24 20:00').
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from ..lines import Line
+from . import register
+from .base import Context, Dialect, Match, rule
+from .twitter import alternation, feed_words, folded_set, physical_lines
+
+_KEY = "weibo_chrome"
+_META = folded_set(_KEY, "meta") | folded_set(_KEY, "pinned")
+_TRUNC = folded_set(_KEY, "truncated")
+_FOOTER = folded_set(_KEY, "footer")
+_NUM = r"\d{1,9}(?:\.\d{1,2})?\s?[万萬亿億wW]?\+?"
+_LABELS = alternation(feed_words(_KEY, "counts"))
+# '转发 2', '评论', '赞 1.2万', '转发(2)', or the whole bar on one line.
+_COUNT_ONE = rf"(?:{_LABELS})\s*(?:{_NUM}|\(\s*{_NUM}\s*\)|（\s*{_NUM}\s*）)?"
+_COUNTS = regex.compile(rf"{_COUNT_ONE}(?:\s*[|｜·]?\s*{_COUNT_ONE}){{0,5}}")
+_BARE = regex.compile(_NUM)
+
+_DATE = (
+    r"(?:刚刚|剛剛|\d{1,2}\s?秒前|\d{1,2}\s?分[钟鐘]前|\d{1,2}\s?小[时時]前"
+    r"|(?:今天|昨天|前天)\s?\d{1,2}:\d{2}"
+    r"|(?:\d{2,4}[-/])?\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\s?\d{1,2}:\d{2})?)"
+)
+# '3分钟前 来自 iPhone客户端', '09-05 08:30 来自 微博网页版', '今天 08:12' (no client),
+# optionally '已编辑' and the reader's location ('发布于 上海').
+_STAMP = regex.compile(
+    rf"(?P<age>{_DATE})(?:\s*(?:来自|來自)\s*(?P<src>[^\n]{{0,40}}?))?"
+    r"(?:\s*(?:已编辑|已編輯|发布于\s?\S{1,10}|發佈於\s?\S{1,10}))?"
+)
+_SENTENCE_END = regex.compile(r"[。！？!?，,；;：:…]$")
+_META_M = Match("meta")
+
+
+def _stamp(content: str) -> regex.Match[str] | None:
+    if len(content) > 70 or not (content[:1].isdigit() or content[:1] in "刚剛今昨前"):
+        return None
+    return _STAMP.fullmatch(content)
+
+
+def _is_name(content: str) -> bool:
+    """A screen name: short, one token or two, no sentence punctuation."""
+    return (
+        0 < len(content) <= 30
+        and content[:1] not in "@#/[【(（"
+        and not _SENTENCE_END.search(content)
+        and content.count(" ") <= 2
+        and content.casefold() not in _META
+        and _COUNTS.fullmatch(content) is None
+    )
+
+
+@rule("chrome")
+def chrome(ctx: Context, line: Line) -> Match | None:
+    """Nav chrome and the 置顶 badge."""
+    c = line.content
+    if len(c) <= 12 and c.casefold() in _META:
+        return _META_M
+    return None
+
+
+@rule("counts")
+def counts(ctx: Context, line: Line) -> Match | None:
+    """The action bar: '转发 2', '评论 5', '赞 66', bare '转发'; a bare
+    number right after a bare label."""
+    c = line.content
+    if len(c) <= 60 and _COUNTS.fullmatch(c):
+        return _META_M
+    prev = ctx.state.prev
+    if prev is not None and prev.rule == "counts" and len(c) <= 12 and _BARE.fullmatch(c):
+        return _META_M
+    return None
+
+
+@rule("footer")
+def footer(ctx: Context, line: Line) -> Match | None:
+    """'展开全文' on its own line (truncated), '收起全文'."""
+    c = line.content
+    if len(c) > 8:
+        return None
+    f = c.rstrip("cdCD>»›").casefold()
+    if f in _TRUNC:
+        return Match("footer", truncated=True)
+    if f in _FOOTER:
+        return Match("footer")
+    return None
+
+
+@rule("header")
+def header(ctx: Context, line: Line) -> Match | None:
+    """Screen name, then '3分钟前 来自 iPhone客户端'; or the date line alone."""
+    c = line.content
+    if _is_name(c):
+        nxt = ctx.peek(1)
+        if nxt is not None:
+            m = _stamp(nxt.content)
+            if m is not None:
+                return Match(
+                    "header",
+                    lines=physical_lines(ctx, 2),
+                    author=c,
+                    stamp=m.group("age"),
+                    stamp_start=nxt.content_start + m.start("age"),
+                )
+    m = _stamp(c)
+    if m is None:
+        return None
+    st = ctx.state
+    if st.current == "post" and st.prev is not None and st.prev.kind == "cont":
+        # the date line of a reposted original inside the post
+        return Match("footer")
+    return Match("header", stamp=m.group("age"), stamp_start=line.content_start + m.start("age"))
+
+
+def detect(sample: Sequence[str]) -> float:
+    if not sample:
+        return 0.0
+    stamps = 0
+    with_client = 0
+    bars = 0
+    for s in sample:
+        m = _stamp(s)
+        if m is not None and m.group("age") != s:
+            stamps += 1
+            if m.group("src") is not None:
+                with_client += 1
+        elif len(s) <= 60 and _COUNTS.fullmatch(s):
+            bars += 1
+    if not with_client and not (stamps and bars >= stamps):
+        return 0.0
+    n = len(sample)
+    return min(1.0, 6 * stamps / n + 3 * with_client / n + (0.2 if bars else 0.0))
+
+
+WEIBO = register(
+    Dialect(
+        name="weibo",
+        detect=detect,
+        rules=(chrome, counts, footer, header),
+        lookahead=3,
+        order="YMD",
+        description="Weibo web timeline copied from a browser.",
+    )
+)
