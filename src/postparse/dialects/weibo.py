@@ -88,8 +88,7 @@ def counts(ctx: Context, line: Line) -> Match | None:
     c = line.content
     if len(c) <= 60 and _COUNTS.fullmatch(c):
         return _META_M
-    prev = ctx.state.prev
-    if prev is not None and prev.rule == "counts" and len(c) <= 12 and _BARE.fullmatch(c):
+    if ctx.state.prev_rule == "counts" and len(c) <= 12 and _BARE.fullmatch(c):
         return _META_M
     return None
 
