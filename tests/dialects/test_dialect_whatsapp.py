@@ -218,3 +218,10 @@ def test_ios_export_without_marks_still_finds_system_lines() -> None:
     )
     assert [(s["kind"], s["author"]) for s in segs] == [("meta", None), ("post", "Kai")]
     assert [s["line"] for s in segs] == [1, 3]
+
+
+def test_detected_with_few_headers_and_long_messages() -> None:
+    body = "".join(f"line {i} of a long message\n" for i in range(40))
+    text = "8/30/24, 7:02 PM - Dana: start\n" + body + "8/30/24, 7:05 PM - Ben: ok\n" + body
+    assert detected(text) == "whatsapp-android"
+    assert detected("one line\n" * 50 + "8/30/24, 7:02 PM - Dana: start\n") != "whatsapp-android"

@@ -187,3 +187,15 @@ def name_like(ctx: Context, c: str, seen: set[str]) -> bool:
     if len(parts) == 1:
         return _HANDLE_OR_CAPITAL.search(c) is not None
     return len(parts) <= 4 and all(w[:1].isupper() for w in parts)
+
+
+def header_score(hits: float, total: int, floor: float = 0.02) -> float:
+    """A detection score from the number of lines with a dialect's very
+    specific header shape: strong from two headers and a small share (chat
+    messages can be long), weak otherwise."""
+    if total <= 0:
+        return 0.0
+    share = hits / total
+    if hits >= 2 and share >= floor:
+        return min(1.0, 0.4 + 1.5 * share)
+    return min(share, 0.15)
