@@ -147,6 +147,8 @@ def test_ios_sender_that_also_posts_is_not_system() -> None:
         ("30.8.2024 klo 19.02", "whatsapp-android"),
         ("2024/8/30 下午7:02", "whatsapp-android"),
         ("30/08/2024, 7:02\u202fvorm.", "whatsapp-android"),
+        ("30/08/2024 à 19:02", "whatsapp-android"),
+        ("30/08/2024 às 19:02", "whatsapp-android"),
     ],
 )
 def test_locale_stamps(stamp: str, dialect: str) -> None:
