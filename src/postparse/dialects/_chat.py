@@ -36,9 +36,8 @@ CLOCK = r"(?:" + AMPM + SP + r"?)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:" + SP + r"?"
 #: A clock time without seconds (apps that never print them: Discord).
 CLOCK_HM = r"(?:" + AMPM + SP + r"?)?\d{1,2}:\d{2}(?:" + SP + r"?" + AMPM + r")?"
 #: Date and time: '8/30/24, 7:02 PM', '30.12.23 18:04:11', '2024/8/30 下午7:02'.
-NUM_DATETIME = (
-    NUM_DATE + r"(?:," + SP + r"?|" + SP + r")(?:(?:klo|kl\.|um|at|à|às|a las|alle|om|o|в)" + SP + ")?" + CLOCK
-)
+_DT_WORD = r"(?:klo|kl\.|um|at|à|às|a las|alle|om|o|в)"
+NUM_DATETIME = NUM_DATE + r"(?:," + SP + r"?|" + SP + r")(?:" + _DT_WORD + SP + ")?" + CLOCK
 
 _CLOCK_PARTS = regex.compile(
     r"(?P<pre>" + AMPM + r")?" + SP + r"?(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?"
