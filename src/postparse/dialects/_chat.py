@@ -36,9 +36,8 @@ CLOCK = r"(?:" + AMPM + SP + r"?)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:" + SP + r"?"
 #: A clock time without seconds (apps that never print them: Discord).
 CLOCK_HM = r"(?:" + AMPM + SP + r"?)?\d{1,2}:\d{2}(?:" + SP + r"?" + AMPM + r")?"
 #: Date and time: '8/30/24, 7:02 PM', '30.12.23 18:04:11', '2024/8/30 下午7:02'.
-NUM_DATETIME = (
-    NUM_DATE + r"(?:," + SP + r"?|" + SP + r")(?:(?:klo|kl\.|um|at|à)" + SP + ")?" + CLOCK
-)
+_DT_WORD = r"(?:klo|kl\.|um|at|à|às|a las|alle|om|o|в)"
+NUM_DATETIME = NUM_DATE + r"(?:," + SP + r"?|" + SP + r")(?:" + _DT_WORD + SP + ")?" + CLOCK
 
 _CLOCK_PARTS = regex.compile(
     r"(?P<pre>" + AMPM + r")?" + SP + r"?(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?"
@@ -187,3 +186,15 @@ def name_like(ctx: Context, c: str, seen: set[str]) -> bool:
     if len(parts) == 1:
         return _HANDLE_OR_CAPITAL.search(c) is not None
     return len(parts) <= 4 and all(w[:1].isupper() for w in parts)
+
+
+def header_score(hits: float, total: int, floor: float = 0.02) -> float:
+    """A detection score from the number of lines with a dialect's very
+    specific header shape: strong from two headers and a small share (chat
+    messages can be long), weak otherwise."""
+    if total <= 0:
+        return 0.0
+    share = hits / total
+    if hits >= 2 and share >= floor:
+        return min(1.0, 0.4 + 1.5 * share)
+    return min(share, 0.15)

@@ -37,6 +37,7 @@ from ._chat import (
     NUM_DATETIME,
     SP,
     day_base,
+    header_score,
     is_day_divider,
     memo,
     name_like,
@@ -84,8 +85,7 @@ def detect(sample: Sequence[str]) -> float:
     if not sample:
         return 0.0
     hits = sum(1 for s in sample if s[-1:] == "]" and len(s) <= 140 and _HEADER.fullmatch(s))
-    share = hits / len(sample)
-    return min(1.0, 0.4 + 1.5 * share) if share >= 0.1 else share
+    return header_score(hits, len(sample))
 
 
 TELEGRAM_DESKTOP = register(
