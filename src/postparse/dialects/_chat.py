@@ -4,10 +4,9 @@ reader for time-only follow-ups, and a small per-document memo."""
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Sequence
 from datetime import timedelta
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import regex
 
@@ -102,25 +101,16 @@ def table(key: str) -> dict[str, Any]:
 
 
 T = TypeVar("T")
-_MEMOS: dict[tuple[str, int], tuple[weakref.ref[State], Any]] = {}
 
 
 def memo(state: State, name: str, factory: Callable[[], T]) -> T:
-    """A dialect's private scratch object for one document (keyed on the
-    document's :class:`State`, dropped with it). Rules use it for what the
-    engine's state does not track, such as 'inside a ``` code block'."""
-    key = (name, id(state))
-    hit = _MEMOS.get(key)
-    if hit is not None and hit[0]() is state:
-        found: T = hit[1]
-        return found
-    value = factory()
-
-    def drop(_ref: object, key: tuple[str, int] = key) -> None:
-        _MEMOS.pop(key, None)
-
-    _MEMOS[key] = (weakref.ref(state, drop), value)
-    return value
+    """A dialect's private scratch object for one document, kept in
+    ``state.scratch``. Rules use it for what the engine's state does not
+    track, such as 'inside a ``` code block'."""
+    hit = state.scratch.get(name)
+    if hit is None:
+        hit = state.scratch[name] = factory()
+    return cast(T, hit)
 
 
 #: A reaction line: emoji (or ':shortcode:') each followed by a count,
