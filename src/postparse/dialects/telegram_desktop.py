@@ -88,9 +88,15 @@ def detect(sample: Sequence[str]) -> float:
     return header_score(hits, len(sample))
 
 
+def signature(content: str) -> bool:
+    """A header line 'Name, [02.09.24 16:17]' and nothing else (for mixed files)."""
+    return content[-1:] == "]" and _HEADER.fullmatch(content) is not None
+
+
 TELEGRAM_DESKTOP = register(
     Dialect(
         name="telegram-desktop",
+        signature=signature,
         detect=detect,
         rules=(header, preamble),
         lookahead=1,

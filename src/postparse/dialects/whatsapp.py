@@ -155,9 +155,16 @@ def detect_ios(sample: Sequence[str]) -> float:
     return header_score(_hits(sample, "[", _IOS), len(sample))
 
 
+def android_signature(content: str) -> bool:
+    """A whole Android header: 'date, time - Name: ' (for mixed files)."""
+    m = _ANDROID.match(content) if content[:1].isdigit() else None
+    return m is not None and _NAME.match(content, m.end()) is not None
+
+
 WHATSAPP_ANDROID = register(
     Dialect(
         name="whatsapp-android",
+        signature=android_signature,
         detect=detect_android,
         rules=(android_header,),
         lookahead=1,
@@ -165,9 +172,17 @@ WHATSAPP_ANDROID = register(
     )
 )
 
+
+def ios_signature(content: str) -> bool:
+    """A whole iOS header: '[date, time] Name: ' (for mixed files)."""
+    m = _IOS.match(content) if content[:1] == "[" else None
+    return m is not None and _NAME.match(content, m.end()) is not None
+
+
 WHATSAPP_IOS = register(
     Dialect(
         name="whatsapp-ios",
+        signature=ios_signature,
         detect=detect_ios,
         rules=(ios_header,),
         lookahead=1,
