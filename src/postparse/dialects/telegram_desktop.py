@@ -100,6 +100,8 @@ TELEGRAM_DESKTOP = register(
         detect=detect,
         rules=(header, preamble),
         lookahead=1,
+        # Telegram Desktop writes dotted day-first dates ('02.09.24')
+        order="DMY",
         description="Messages copied from Telegram Desktop: 'Name, [02.09.24 16:17]' then text.",
     )
 )
