@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from .dialects.base import Context, Dialect, Match, State
 from .dates import infer_date_order
+from .dialects.base import Context, Dialect, Match, State
 from .fields.timestamp import resolve_stamp
 from .lines import Line
 from .model import ParsedDate
