@@ -102,3 +102,10 @@ def test_spans_point_at_the_source() -> None:
     assert post.timestamp_span is not None
     assert text[slice(*post.timestamp_span)] == post.timestamp_text == "2024-08-30 09:12"
     assert post.text_span is not None and text[slice(*post.text_span)].startswith("Сегодня")
+
+
+def test_contact_me_is_not_a_card_line() -> None:
+    # regression: a card label followed by words counted as a card line
+    text = "Contact : @x\nContact me if you want the full table of arrivals and departures.\n"
+    doc = postparse.parse(text, now=NOW, dialect="telegram-web")
+    assert [s.kind for s in doc.segments] == ["meta", "post"]

@@ -14,19 +14,22 @@ The page runs posts together with no separator. What marks a boundary:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 import regex
 
 from .._data import words
 from .._script import dominant_script
+from ..dates import parse_date
 from ..fields.truncation import is_truncated
 from ..lines import Line
 from . import register
 from ._common import bullet_of, line_prefix_pattern, share
 from .base import Context, Dialect, Match, rule
 
-_CARD = line_prefix_pattern("chrome.json", "card_labels", r"\s*[:：]|\s+\d")
-_CARD_LAST_UPDATED = regex.compile(r"(?:last\s+)?updated\s", regex.IGNORECASE)
+#: 'Contact : @x', 'Subscribers: 12 400', 'Updated 3 days ago': a card label,
+#: then a colon, a number, or a date.
+_CARD = line_prefix_pattern("chrome.json", "card_labels", r"\s*[:：]|\s+\d|(?P<rest>\s+\S.*)")
 # 'DATE by NAME': a date-like head of bounded length, a byline word, the name.
 _BYLINE = regex.compile(
     r"(?P<stamp>\d[\d\s.:/\-,TZ+年月日]{4,30}?)\s+(?P<by>"
@@ -41,13 +44,22 @@ _META = Match("meta")
 _BREAK = Match("break")
 
 
+def _is_card(content: str, now: object = None) -> bool:
+    if len(content) > 80:
+        return False
+    m = _CARD.match(content)
+    if m is None:
+        return False
+    rest = m.group("rest")
+    # a label followed by words is a card line only when the words are a date
+    # ('Last updated 2 weeks ago'), not for 'Contact me if ...'
+    return rest is None or parse_date(rest, now=now if isinstance(now, datetime) else None) is not None
+
+
 @rule("card")
 def card(ctx: Context, line: Line) -> Match | None:
     """Channel card lines: 'Contact : @x', 'Last updated 2 days ago'."""
-    c = line.content
-    if len(c) <= 80 and (_CARD.match(c) or _CARD_LAST_UPDATED.match(c)):
-        return _META
-    return None
+    return _META if _is_card(line.content, ctx.state.now) else None
 
 
 @rule("byline")
@@ -112,14 +124,17 @@ def hashtag_start(ctx: Context, line: Line) -> Match | None:
 
 @rule("bullet-run")
 def bullet_run(ctx: Context, line: Line) -> Match | None:
-    """The first line of a run of bullets starts a post; the rest follow it."""
+    """A run of two or more lines opening with the same bullet starts a post
+    at its first line; the rest of the run follows it."""
     mark = bullet_of(line.content)
     if mark is None:
         return None
-    prev = bullet_of(ctx.state.prev_content)
-    if prev == mark and ctx.state.current == "post":
+    if bullet_of(ctx.state.prev_content) == mark and ctx.state.current == "post":
         return Match("cont")
-    return _BREAK if ctx.state.post_lines else None
+    nxt = ctx.peek()
+    if ctx.state.post_lines and nxt is not None and bullet_of(nxt.content) == mark:
+        return _BREAK
+    return None
 
 
 @rule("script-change")
@@ -142,9 +157,7 @@ def label(line: Line) -> str | None:
 
 
 def detect(sample: Sequence[str]) -> float:
-    cards = share(
-        sample, lambda s: len(s) <= 80 and (_CARD.match(s) or _CARD_LAST_UPDATED.match(s))
-    )
+    cards = share(sample, _is_card)
     bylines = share(sample, lambda s: s[:1].isdigit() and _BYLINE.fullmatch(s))
     return min(1.0, (0.3 if cards else 0.0) + (0.3 if bylines else 0.0) + cards + bylines)
 
