@@ -64,9 +64,15 @@ def test_fixture(case: Path, variant: str) -> None:
         _check(seg, w, f"{path.name} segment {seg.index}")
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name.split('.')[0]}")
-def test_variants_in_sync(case: Path) -> None:
-    lf = _dump(case, "").read_bytes().decode("utf-8")
+DUMPS = sorted(p for p in FIXTURES.glob("*/*.txt") if p.name.count(".") == 1)
+
+
+@pytest.mark.parametrize("dump", DUMPS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_variants_in_sync(dump: Path) -> None:
+    """Every fixture dump has committed CRLF and no-final-newline copies
+    (``python tests/fixtures/make_crlf.py`` writes them)."""
+    case = dump.with_name(dump.name.replace(".txt", ".expected.json"))
+    lf = dump.read_bytes().decode("utf-8")
     assert "\r" not in lf
     assert _dump(case, ".crlf").read_bytes().decode("utf-8") == lf.replace("\n", "\r\n")
     assert _dump(case, ".nofinal").read_bytes().decode("utf-8") == lf.rstrip("\n")
