@@ -14,7 +14,7 @@ The page runs posts together with no separator. What marks a boundary:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timezone
 
 import regex
 
@@ -30,13 +30,22 @@ from .base import Context, Dialect, Match, rule
 #: 'Contact : @x', 'Subscribers: 12 400', 'Updated 3 days ago': a card label,
 #: then a colon, a number, or a date.
 _CARD = line_prefix_pattern("chrome.json", "card_labels", r"\s*[:：]|\s+\d|(?P<rest>\s+\S.*)")
-# 'DATE by NAME': a date-like head of bounded length, a byline word, the name.
-_BYLINE = regex.compile(
-    r"(?P<stamp>\d[\d\s.:/\-,TZ+年月日]{4,30}?)\s+(?P<by>"
-    + "|".join(regex.escape(w) for w in words("chrome.json", "byline_words"))
-    + r")\s+(?P<author>\S.{0,80})",
+_BY = "|".join(regex.escape(w) for w in words("chrome.json", "byline_words"))
+_LEAD = "|".join(regex.escape(w) for w in words("chrome.json", "byline_lead_words"))
+#: a byline word standing alone in a short line: the cheap first test
+_HAS_BY = regex.compile(r"(?:^|\s)(?:" + _BY + "|" + _LEAD + r")(?:\s|$)", regex.IGNORECASE)
+#: 'DATE by NAME': '2024-09-02 16:17 by NAME', 'Sep 2, 2024 by NAME'
+_DATE_BY = regex.compile(
+    r"(?P<stamp>\S.{2,48}?)\s+(?:" + _BY + r")\s+(?P<author>\S.{0,80})", regex.IGNORECASE
+)
+#: 'by NAME · DATE', 'Posted by NAME on DATE', 'by NAME, 2 hours ago'
+_BY_DATE = regex.compile(
+    r"(?:posted\s+)?(?:" + _LEAD + r")\s+(?P<author>\S.{0,60}?)\s*"
+    r"(?:[·•|,–—]|\s-|\s(?:on|am|le|el|em)\s)\s*(?P<stamp>\S.{2,48})",
     regex.IGNORECASE,
 )
+#: a byline's date fixes at least the day: 'Photo by Anna, 2019' is no byline
+_COARSE = frozenset({"year", "month"})
 _HASHTAG_START = regex.compile(r"#[\p{L}\p{N}_]")
 _SENTENCE_END = regex.compile(r"[.!?。！？:：;…,)\]\"”»]$")
 
@@ -62,22 +71,32 @@ def card(ctx: Context, line: Line) -> Match | None:
     return _META if _is_card(line.content, ctx.state.now) else None
 
 
+def _byline(content: str, now: datetime) -> tuple[str, int, str, int] | None:
+    """(author, author offset, stamp, stamp offset) of a byline, or None."""
+    if len(content) > 140 or _HAS_BY.search(content) is None:
+        return None
+    for pattern in (_DATE_BY, _BY_DATE):
+        m = pattern.fullmatch(content)
+        if m is None:
+            continue
+        author = m.group("author").rstrip(" ·•|,:")
+        if not author or len(author.split()) > 6 or _SENTENCE_END.search(author):
+            continue
+        found = parse_date(m.group("stamp"), now=now)
+        if found is not None and found.precision not in _COARSE:
+            return author, m.start("author"), m.group("stamp"), m.start("stamp")
+    return None
+
+
 @rule("byline")
 def byline(ctx: Context, line: Line) -> Match | None:
-    """'2024-09-02 16:17 by NAME' heads the post below."""
-    c = line.content
-    if not c[:1].isdigit() or len(c) > 140:
+    """A byline ('2024-09-02 16:17 by NAME', 'by NAME · 2 hours ago') heads
+    the post below."""
+    found = _byline(line.content, ctx.state.now)
+    if found is None:
         return None
-    m = _BYLINE.fullmatch(c)
-    if m is None:
-        return None
-    offset = line.content_start
-    return Match(
-        "header",
-        author=m.group("author").strip(),
-        stamp=m.group("stamp"),
-        stamp_start=offset + m.start("stamp"),
-    )
+    author, _, stamp, at = found
+    return Match("header", author=author, stamp=stamp, stamp_start=line.content_start + at)
 
 
 def _is_title(content: str) -> bool:
@@ -158,7 +177,8 @@ def label(line: Line) -> str | None:
 
 def detect(sample: Sequence[str]) -> float:
     cards = share(sample, _is_card)
-    bylines = share(sample, lambda s: s[:1].isdigit() and _BYLINE.fullmatch(s))
+    now = datetime.now(timezone.utc)
+    bylines = share(sample, lambda s: _byline(s, now) is not None)
     return min(1.0, (0.3 if cards else 0.0) + (0.3 if bylines else 0.0) + cards + bylines)
 
 
