@@ -58,7 +58,11 @@ _SCRIPTS: tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...] = (
 _NONLATIN_NOSPACE = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
 )
-_MAX_CANDIDATES = 5
+_MAX_CANDIDATES = 3
+#: Words that say nothing about the language (handled by every matcher).
+_NEUTRAL = frozenset(
+    "s sec secs m min mins h hr hrs d w wk wks mo mos y yr yrs am pm a p t z utc gmt".split()
+)
 
 
 def _sort_langs(langs: Iterable[str]) -> tuple[str, ...]:
@@ -66,26 +70,37 @@ def _sort_langs(langs: Iterable[str]) -> tuple[str, ...]:
 
 
 def guess_languages(text: str) -> tuple[str, ...]:
-    """Candidate languages for ``text``: cheap, from its script and known words."""
-    tokens = _TOKEN.findall(text)
-    if not tokens:
-        return ()
+    """Candidate languages for ``text``: cheap, from its script and known words.
+
+    Each known word votes for the languages whose tables hold it, with weight
+    1/(number of such languages), so rare words decide and common ones
+    ("a", "h") barely count. Words every language shares (short units,
+    AM/PM) are ignored: the language-neutral matcher handles them.
+    """
     found: list[str] = []
     if _NONLATIN_NOSPACE.search(text):
         for rx, langs in _SCRIPTS:
             if rx.search(text):
                 found.extend(langs)
     index = word_index()
-    scores: dict[str, int] = {}
-    for tok in tokens:
-        hit = index.get(norm(tok))
+    scores: dict[str, float] = {}
+    for tok in _TOKEN.findall(text):
+        key = norm(tok)
+        if key in _NEUTRAL or (len(key) < 2 and key.isascii()):
+            continue
+        hit = index.get(key)
         if hit:
-            for lang in hit.split(","):
-                scores[lang] = scores.get(lang, 0) + 1
+            langs = hit.split(",")
+            w = 1.0 / len(langs)
+            for lang in langs:
+                scores[lang] = scores.get(lang, 0.0) + w
     if scores:
         best = max(scores.values())
-        top = [lang for lang, s in scores.items() if s == best]
-        found.extend(_sort_langs(top)[:_MAX_CANDIDATES])
+        top = sorted(
+            (lang for lang, sc in scores.items() if sc >= best * 0.5),
+            key=lambda x: (-scores[x], _RANK.get(x, len(_RANK)), x),
+        )
+        found.extend(top[:_MAX_CANDIDATES])
     seen: dict[str, None] = {}
     for lang in found:
         seen.setdefault(lang, None)

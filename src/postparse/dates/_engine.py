@@ -11,6 +11,7 @@ match (arithmetic on ``now``, day/month order, zones) is plain Python.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
@@ -247,33 +248,40 @@ class Matcher:
         self._triggers(mon_keys, wd_keys, unit_keys)
 
     def _triggers(self, mon_keys: list[str], wd_keys: list[str], unit_keys: list[str]) -> None:
-        """Word sets that make a token worth trying a match at."""
+        """Which shapes to try at a token: word -> kinds, CJK char -> kinds."""
         L = self.lex
-        start: set[str] = set()
-        chars: set[str] = set()
+        words: dict[str, set[str]] = {}
+        chars: dict[str, set[str]] = {}
 
-        def add(keys: Iterable[str]) -> None:
+        def add(keys: Iterable[str], kinds: tuple[str, ...]) -> None:
             for k in keys:
+                if not k:
+                    continue
                 if _NOSPACE_RX.match(k):
-                    chars.add(k[0])
-                else:
-                    w = _WORD.match(k)
-                    if w:
-                        start.add(w.group())
-                    elif k[:1].isalpha():
-                        start.add(k)
+                    chars.setdefault(k[0], set()).update(kinds)
+                    continue
+                w = _WORD.match(k)
+                first = w.group() if w else (k if k[:1].isalpha() else "")
+                if first:
+                    words.setdefault(first, set()).update(kinds)
 
-        add(mon_keys)
-        add(wd_keys)
-        add(L.relative)
-        add(L.prefixes)
-        add(L.last)
-        add(L.ampm)
-        add(L.eras)
-        add(k for k in unit_keys if len(k) > 1)
-        add(k for k in L.implied)
-        self.start_words = frozenset(start)
-        self.start_chars = frozenset(chars)
+        add(mon_keys, ("named2", "my"))
+        add(wd_keys, ("named1", "named2", "wd"))
+        add(L.relative, ("rel",))
+        add(L.prefixes, ("ago",))
+        add(L.last, ("wd",))
+        add(L.ampm, ("time",))
+        add(L.eras, ("cjk", "cjkym"))
+        add((k for k in unit_keys if len(k) > 1), ("ago",))
+        add(L.implied, ("ago",))
+        add(L.numbers, ("ago",))
+        rank = {k: i for i, k in enumerate(self.kinds)}
+
+        def ordered(ks: set[str]) -> tuple[str, ...]:
+            return tuple(sorted(ks, key=rank.__getitem__))
+
+        self.word_kinds = {w: ordered(ks) for w, ks in words.items()}
+        self.char_kinds = {c: ordered(ks) for c, ks in chars.items()}
         after: set[str] = set()
         for keys in (unit_keys, L.short_units, mon_keys, L.ampm, L.time_suffix, L.fillers):
             for k in keys:
@@ -290,64 +298,57 @@ class Matcher:
         self.after_digit = frozenset(after)
         self.numwords = frozenset(norm(k) for k in L.numbers)
         self.unit_words = frozenset(norm(k) for k in unit_keys)
-
-    def _get(self, kind: str) -> Any:
-        rx = self._rx.get(kind)
-        if rx is None:
-            body = self._src[kind]
-            if not kind.startswith("_"):
-                body = f"(?P<K_{kind}>{body})"
-            rx = regex.compile(body, regex.IGNORECASE)
-            self._rx[kind] = rx
-        return rx
+        self.start_words = frozenset(self.word_kinds)
 
     # ------------------------------------------------------------------
-    def candidates(self, text: str) -> list[tuple[int, bool]]:
-        """Token starts worth trying, with True for a digit token."""
-        out: list[tuple[int, bool]] = []
-        toks = _TOKEN.findall(text) if False else None
-        del toks
+    def candidates(self, text: str) -> list[tuple[int, tuple[str, ...]]]:
+        """Token starts worth trying, each with the shapes to try there."""
+        out: list[tuple[int, tuple[str, ...]]] = []
         prev_word = ""
-        prev_end = -1
         last_num_word = -1
-        for m in _TOKEN.finditer(text):
-            t = m.group()
-            pos = m.start()
-            c = t[0]
-            if c.isdigit():
-                nxt = text[m.end() : m.end() + 1]
-                ok = (
-                    nxt in _DIGIT_NEXT
-                    or len(t) in (10, 13)
-                    or prev_word in self.start_words
-                    or prev_word in self.numwords
-                )
-                if not ok:
-                    w = _NEXT_WORD.match(text, m.end())
+        word_kinds = self.word_kinds
+        for m in _TOK_RE.finditer(text):
+            g = m.lastindex
+            if g == 1:  # digits
+                t = m.group()
+                end = m.end()
+                nxt = text[end : end + 1]
+                kinds: tuple[str, ...] = ()
+                if nxt in _COLON:
+                    kinds = _K_COLON
+                elif nxt in _DATE_SEP and text[end + 1 : end + 3].lstrip()[:1].isdigit():
+                    kinds = _K_SEP
+                elif len(t) in (10, 13):
+                    kinds = _K_EPOCH
+                else:
+                    w = _NEXT_WORD_RE.match(text, end)
                     if w is not None:
-                        word = norm(w.group(1))
-                        ok = word in self.after_digit or (
-                            _NOSPACE_RX.match(word) is not None and word[0] in self.after_digit
-                        )
-                if ok:
-                    out.append((pos, True))
+                        word = w.group(1).lower()
+                        if word in self.after_digit or word[0] in self.after_digit:
+                            kinds = _K_WORD
+                    if not kinds and (
+                        nxt == "." or prev_word in word_kinds or prev_word in self.numwords
+                    ):
+                        kinds = _K_WORD
+                if kinds:
+                    out.append((m.start(), kinds))
                 prev_word = ""
-            elif _NOSPACE_RX.match(c):
-                if c in self.start_chars or c.lower() in self.start_chars:
-                    out.append((pos, False))
+                last_num_word = -1
+            elif g == 2:  # a character of a script written without spaces
+                c = m.group()
+                ck = self.char_kinds.get(c)
+                if ck:
+                    out.append((m.start(), ck))
                 prev_word = ""
-            elif c.isalpha():
-                w = norm(t)
-                if w in self.start_words:
-                    if w in self.unit_words and last_num_word >= 0:
-                        out.append((last_num_word, False))
-                    out.append((pos, False))
-                last_num_word = pos if w in self.numwords else -1
+            elif g == 3:
+                w = m.group().lower()
+                wk = word_kinds.get(w)
+                if wk:
+                    if last_num_word >= 0 and w in self.unit_words:
+                        out.append((last_num_word, _K_AGO))
+                    out.append((m.start(), wk))
+                last_num_word = m.start() if w in self.numwords else -1
                 prev_word = w
-            else:
-                continue
-            prev_end = m.end()
-        del prev_end
         return out
 
     def find(
@@ -358,11 +359,11 @@ class Matcher:
         whole: bool,
     ) -> ParsedDate | None:
         seen: set[int] = set()
-        for pos, digit in self.candidates(text):
+        for pos, kinds in self.candidates(text):
             if pos in seen:
                 continue
             seen.add(pos)
-            for kind in _DIGIT_KINDS if digit else _WORD_KINDS:
+            for kind in kinds:
                 m = self._get(kind).match(text, pos)
                 if m is None:
                     continue
@@ -374,6 +375,16 @@ class Matcher:
                     if not whole or _clean_around(text, res.start, res.end, self.lex):
                         return res
         return None
+
+    def _get(self, kind: str) -> Any:
+        rx = self._rx.get(kind)
+        if rx is None:
+            body = self._src[kind]
+            if not kind.startswith("_"):
+                body = f"(?P<K_{kind}>{body})"
+            rx = regex.compile(body, regex.IGNORECASE)
+            self._rx[kind] = rx
+        return rx
 
     # ------------------------------------------------------------------
     def _tail(self, text: str, pos: int) -> tuple[TimeTuple | None | bool, int]:
@@ -659,10 +670,25 @@ class Matcher:
 _TOKEN = regex.compile(rf"\d+|[{_NOSPACE}]|[\p{{L}}\p{{M}}]+|[^\s\d\p{{L}}\p{{M}}]")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _NEXT_WORD = regex.compile(rf"[\s.,]{{0,2}}([{_NOSPACE}]|[\p{{L}}\p{{M}}]+)")
-_DIGIT_NEXT = frozenset(":：-/.")
+_NR = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+)
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff"
+)
+#: digits | one character of a script without spaces | a word | other symbol
+_TOK_RE = re.compile(rf"(\d+)|([{_NR}])|((?:[^\W\d_{_NR}]|[{_MARKS}])+)|[^\s\w]")
+_NEXT_WORD_RE = re.compile(rf"[\s.,]{{0,2}}([{_NR}]|(?:[^\W\d_{_NR}]|[{_MARKS}])+)")
+_K_AGO = ("ago",)
+_COLON = frozenset(":：")
+_DATE_SEP = frozenset("-/.")
+_K_COLON = ("time",)
+_K_SEP = ("iso", "named1", "num", "mdt")
+_K_EPOCH = ("epoch",)
+_K_WORD = ("cjk", "cjkym", "named1", "ago", "short", "time")
 _AFTER_TIME = regex.compile(r"\s*[,·•|@-]?\s*(?:on\s+)?", regex.IGNORECASE)
-_DIGIT_KINDS = ("iso", "cjk", "cjkym", "named1", "num", "mdt", "ago", "short", "epoch", "time")
-_WORD_KINDS = ("cjk", "cjkym", "named1", "named2", "my", "ago", "rel", "wd", "time")
 _DATE_KINDS = frozenset({"iso", "cjk", "cjkym", "named1", "named2", "my", "num", "mdt"})
 #: Languages whose short month abbreviations may stand alone ("Sep 2").
 _MAJOR = frozenset(
