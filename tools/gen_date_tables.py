@@ -133,6 +133,7 @@ def build(ident: str) -> dict[str, Any] | None:
     weekdays: dict[str, int] = {}
     wide: set[str] = set()
     units: dict[str, str] = {}
+    units_pre: dict[str, str] = {}
     implied: dict[str, list[Any]] = {}
     relative: dict[str, list[Any]] = {}
     last_weekday: dict[str, int] = {}
@@ -229,6 +230,12 @@ def build(ident: str) -> dict[str, Any] | None:
                         suffixes.add(s2)
                         break
                 word = a
+            elif before and after and re.search(r"\w", before):
+                # "mwaka {0} uliopita": the unit word stands before the number
+                # the words after the number act as the "ago" marker
+                units_pre.setdefault(before, unit)
+                suffixes.add(after)
+                continue
             if word is None or (not before and a == after and not word):
                 patterns.append([pat, unit])
                 continue
@@ -247,6 +254,7 @@ def build(ident: str) -> dict[str, Any] | None:
         "weekdays": dict(sorted(weekdays.items())),
         "weekdays_wide": sorted(wide),
         "units": dict(sorted(units.items())),
+        "units_pre": dict(sorted(units_pre.items())),
         "implied": dict(sorted(implied.items())),
         "ago_prefix": sorted(prefixes),
         "ago_suffix": sorted(suffixes),
@@ -285,7 +293,7 @@ def main() -> None:
             json.dumps(table, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8"
         )
         words: set[str] = set()
-        for key in ("months", "weekdays", "units", "implied", "relative", "last_weekday"):
+        for key in ("months", "weekdays", "units", "units_pre", "implied", "relative", "last_weekday"):
             for phrase in table[key]:
                 words.update(WORD.findall(phrase))
         for key in ("ago_prefix", "ago_suffix"):

@@ -136,6 +136,7 @@ class Matcher:
             "ERA": trie_alt(L.eras),
             "NUMW": _words(L.numbers),
             "UNIT": _words(unit_keys, dot=True),
+            "UNITPRE": _words(L.units_pre),
             "CONJ": _words(L.conjunctions),
             "PRE": _words(L.prefixes),
             "SUF": _words(L.suffixes),
@@ -217,6 +218,7 @@ class Matcher:
             r"(?<![\p{L}\p{N}$€£¥.,:/+#-])(?P<sitems>(?&SITEM)(?:\s?(?&SITEM)){0,4})"
             r"(?:\s*(?P<suf2>(?&SUF)))?(?![\p{L}\p{N}])"
         )
+        agopre = r"(?P<upre>(?&UNITPRE))\s*(?P<pn>\d{1,3})\s*(?P<suf3>(?&SUF))"
         rel = r"(?P<rel>(?&REL))"
         wd = r"(?:(?P<last>(?&LAST))\s+)?(?P<wd>(?&WD))\.?"
         epoch = r"(?<![\p{L}\p{N}.+-])(?P<ep>\d{13}|\d{10})(?![\p{N}.])"
@@ -232,6 +234,7 @@ class Matcher:
             ("mdt", mdt),
             ("ago", ago),
             ("short", short),
+            ("agopre", agopre),
             ("rel", rel),
             ("wd", wd),
             ("epoch", epoch),
@@ -274,6 +277,7 @@ class Matcher:
         add(L.eras, ("cjk", "cjkym"))
         add((k for k in unit_keys if len(k) > 1), ("ago",))
         add(L.implied, ("ago",))
+        add(L.units_pre, ("agopre",))
         add(L.numbers, ("ago",))
         rank = {k: i for i, k in enumerate(self.kinds)}
 
@@ -293,6 +297,9 @@ class Matcher:
                     after.add(w.group())
                 elif k:
                     after.add(k[0])
+                t = _TOK_RE.match(k)
+                if t is not None and t.lastindex == 3:
+                    after.add(t.group())
         after.update(("st", "nd", "rd", "th", "er", "e", "de", "of", "h", "uhr"))
         after.update("年月日号號時时点點分秒시분초년월일주")
         self.after_digit = frozenset(after)
@@ -458,6 +465,18 @@ class Matcher:
                 if p:
                     lang = L.prefixes.get(norm(p)) or L.suffixes.get(norm(p))
             return done(value, _PRECISIONS[finest], True)
+
+        if kind == "agopre":
+            hit = L.units_pre.get(norm(_g(m, "upre")))
+            if hit is None:
+                return None
+            unit, lang = hit
+            n = int(_g(m, "pn"))
+            if unit in ("year", "month"):
+                value = _add_months(now, -n * (12 if unit == "year" else 1))
+            else:
+                value = now - timedelta(**{unit + "s": n})
+            return done(value, unit, True)  # type: ignore[arg-type]
 
         if kind == "rel":
             key = norm(_g(m, "rel"))
@@ -679,8 +698,8 @@ _MARKS = (
     "\u06d6-\u06ed\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff"
 )
 #: digits | one character of a script without spaces | a word | other symbol
-_TOK_RE = re.compile(rf"(\d+)|([{_NR}])|((?:[^\W\d_{_NR}]|[{_MARKS}])+)|[^\s\w]")
-_NEXT_WORD_RE = re.compile(rf"[\s.,]{{0,2}}([{_NR}]|(?:[^\W\d_{_NR}]|[{_MARKS}])+)")
+_TOK_RE = re.compile(rf"(\d+)|([{_NR}])|((?:(?![\d_])(?:[^\W{_NR}]|[{_MARKS}]))+)|[^\s\w]")
+_NEXT_WORD_RE = re.compile(rf"[\s.,]{{0,2}}([{_NR}]|(?:(?![\d_])(?:[^\W{_NR}]|[{_MARKS}]))+)")
 _K_AGO = ("ago",)
 _COLON = frozenset(":：")
 _DATE_SEP = frozenset("-/.")
