@@ -522,7 +522,7 @@ class Matcher:
             return _with_time(done, _last_weekday(now, hit[0]), tm)
 
         if kind == "epoch":
-            if not whole:
+            if not whole and text.strip() != _g(m, "ep"):
                 before = text[max(0, start - 16) : start]
                 words = regex.findall(r"[\p{L}_]+", before.lower())
                 if not words or words[-1] not in L.epoch_context:
@@ -577,6 +577,12 @@ class Matcher:
             value, prec, rel, lang = res
             return done(value, prec, rel)
         return None
+
+    def _trust_month(self, key: str, raw: str, lang: str | None, text: str, m: Any) -> bool:
+        """A short month abbreviation of a guessed minor language is weak evidence."""
+        if self.explicit or len(key) >= 5 or lang in _MAJOR:
+            return True
+        return raw.endswith(".") or text[m.end() - 1 : m.end()] == "."
 
     def _date(
         self,
@@ -633,15 +639,7 @@ class Matcher:
             month, lang = hit
             day = int(_g(m, "d1") if one else _g(m, "d2"))
             year = _year(_g(m, "y1") if one else _g(m, "y2"))
-            if (
-                year is None
-                and tm is None
-                and not self.explicit
-                and len(key) < 5
-                and not text[m.end() - 1 : m.end()] == "."
-                and not raw.endswith(".")
-                and lang not in _MAJOR
-            ):
+            if year is None and tm is None and not self._trust_month(key, raw, lang, text, m):
                 return None
         elif _g(m, "mon3") is not None:
             key = norm(_g(m, "mon3"))
@@ -649,6 +647,8 @@ class Matcher:
             if hit is None:
                 return None
             month, lang = hit
+            if not self._trust_month(key, _g(m, "mon3"), lang, text, m):
+                return None
             year = int(_g(m, "y3"))
             day = None
             precision = "month"
