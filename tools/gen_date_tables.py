@@ -52,7 +52,9 @@ MERGE = {"pt": ["pt_PT"], "es": ["es_419", "es_MX"], "en": ["en_GB", "en_IN"], "
 #: Extra script variants exported as languages of their own.
 EXTRA = ["zh_Hant", "sr_Latn", "yue_Hans"]
 #: Scripts written without spaces: markers are split by characters there.
-NOSPACE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+NOSPACE = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
 
 
 def cf(s: str) -> str:
@@ -293,7 +295,15 @@ def main() -> None:
             json.dumps(table, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8"
         )
         words: set[str] = set()
-        for key in ("months", "weekdays", "units", "units_pre", "implied", "relative", "last_weekday"):
+        for key in (
+            "months",
+            "weekdays",
+            "units",
+            "units_pre",
+            "implied",
+            "relative",
+            "last_weekday",
+        ):
             for phrase in table[key]:
                 words.update(WORD.findall(phrase))
         for key in ("ago_prefix", "ago_suffix"):

@@ -37,7 +37,24 @@ def _expected(unit: str, n: int) -> datetime:
 
 LANGS = sorted(available_languages())
 #: The languages the unit sets cover; every one of them must round-trip.
-MAJOR = ["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar", "fa", "zh", "ja", "ko"]
+MAJOR = [
+    "en",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "ru",
+    "uk",
+    "pl",
+    "tr",
+    "ar",
+    "fa",
+    "zh",
+    "ja",
+    "ko",
+]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -101,7 +118,10 @@ def test_never_raises_and_spans_hold(text: str) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(prefix=st.text(alphabet="abc xyz,;", max_size=12), suffix=st.text(alphabet="abc xyz,;", max_size=12))
+@given(
+    prefix=st.text(alphabet="abc xyz,;", max_size=12),
+    suffix=st.text(alphabet="abc xyz,;", max_size=12),
+)
 def test_search_finds_embedded_dates(prefix: str, suffix: str) -> None:
     core = "2024-09-02 16:17"
     text = f"{prefix} {core} {suffix}"

@@ -61,7 +61,34 @@ _NONLATIN_NOSPACE = regex.compile(
 _MAX_CANDIDATES = 3
 #: Words that say nothing about the language (handled by every matcher).
 _NEUTRAL = frozenset(
-    "s sec secs m min mins h hr hrs d w wk wks mo mos y yr yrs am pm a p t z utc gmt".split()
+    [
+        "s",
+        "sec",
+        "secs",
+        "m",
+        "min",
+        "mins",
+        "h",
+        "hr",
+        "hrs",
+        "d",
+        "w",
+        "wk",
+        "wks",
+        "mo",
+        "mos",
+        "y",
+        "yr",
+        "yrs",
+        "am",
+        "pm",
+        "a",
+        "p",
+        "t",
+        "z",
+        "utc",
+        "gmt",
+    ]
 )
 
 
@@ -90,9 +117,9 @@ def guess_languages(text: str) -> tuple[str, ...]:
             continue
         hit = index.get(key)
         if hit:
-            langs = hit.split(",")
-            w = 1.0 / len(langs)
-            for lang in langs:
+            hit_langs = hit.split(",")
+            w = 1.0 / len(hit_langs)
+            for lang in hit_langs:
                 scores[lang] = scores.get(lang, 0.0) + w
     if scores:
         best = max(scores.values())

@@ -76,7 +76,8 @@ def trie_alt(words: Iterable[str]) -> str:
 
 def _words(keys: Iterable[str], *, dot: bool = False) -> str:
     """Words with boundaries (none for scripts written without spaces)."""
-    spaced, glued = [], []
+    spaced: list[str] = []
+    glued: list[str] = []
     for k in keys:
         (glued if _NOSPACE_RX.search(k) else spaced).append(k)
     d = r"\.?" if dot else ""
@@ -314,11 +315,11 @@ class Matcher:
         prev_word = ""
         last_num_word = -1
         word_kinds = self.word_kinds
-        for m in _TOK_RE.finditer(text):
-            g = m.lastindex
+        for mt in _TOK_RE.finditer(text):
+            g = mt.lastindex
             if g == 1:  # digits
-                t = m.group()
-                end = m.end()
+                t = mt.group()
+                end = mt.end()
                 nxt = text[end : end + 1]
                 kinds: tuple[str, ...] = ()
                 if nxt in _COLON:
@@ -338,24 +339,24 @@ class Matcher:
                     ):
                         kinds = _K_WORD
                 if kinds:
-                    out.append((m.start(), kinds))
+                    out.append((mt.start(), kinds))
                 prev_word = ""
                 last_num_word = -1
             elif g == 2:  # a character of a script written without spaces
-                c = m.group()
+                c = mt.group()
                 ck = self.char_kinds.get(c)
                 if ck:
-                    out.append((m.start(), ck))
+                    out.append((mt.start(), ck))
                 prev_word = ""
             elif g == 3:
-                w = m.group().lower()
-                wk = word_kinds.get(w)
+                lw = mt.group().lower()
+                wk = word_kinds.get(lw)
                 if wk:
-                    if last_num_word >= 0 and w in self.unit_words:
+                    if last_num_word >= 0 and lw in self.unit_words:
                         out.append((last_num_word, _K_AGO))
-                    out.append((m.start(), wk))
-                last_num_word = m.start() if w in self.numwords else -1
-                prev_word = w
+                    out.append((mt.start(), wk))
+                last_num_word = mt.start() if lw in self.numwords else -1
+                prev_word = lw
         return out
 
     def find(
@@ -378,9 +379,10 @@ class Matcher:
                     res = self._interpret(m, kind, text, now, order, whole)
                 except (ValueError, OverflowError):
                     res = None
-                if res is not None:
-                    if not whole or _clean_around(text, res.start, res.end, self.lex):
-                        return res
+                if res is not None and (
+                    not whole or _clean_around(text, res.start, res.end, self.lex)
+                ):
+                    return res
         return None
 
     def _get(self, kind: str) -> Any:
@@ -394,7 +396,7 @@ class Matcher:
         return rx
 
     # ------------------------------------------------------------------
-    def _tail(self, text: str, pos: int) -> tuple[TimeTuple | None | bool, int]:
+    def _tail(self, text: str, pos: int) -> tuple[TimeTuple | None, int]:
         t = self._get("_tail").match(text, pos)
         if t is None:
             return None, pos
@@ -467,23 +469,23 @@ class Matcher:
             return done(value, _PRECISIONS[finest], True)
 
         if kind == "agopre":
-            hit = L.units_pre.get(norm(_g(m, "upre")))
-            if hit is None:
+            phit = L.units_pre.get(norm(_g(m, "upre")))
+            if phit is None:
                 return None
-            unit, lang = hit
+            punit, lang = phit
             n = int(_g(m, "pn"))
-            if unit in ("year", "month"):
-                value = _add_months(now, -n * (12 if unit == "year" else 1))
+            if punit in ("year", "month"):
+                value = _add_months(now, -n * (12 if punit == "year" else 1))
             else:
-                value = now - timedelta(**{unit + "s": n})
-            return done(value, unit, True)  # type: ignore[arg-type]
+                value = now - timedelta(**{punit + "s": n})
+            return done(value, _PRECISIONS[_UNIT_ORDER[punit]], True)
 
         if kind == "rel":
             key = norm(_g(m, "rel"))
-            hit = L.relative.get(key)
-            if hit is None:
+            rhit = L.relative.get(key)
+            if rhit is None:
                 return None
-            unit, off, lang = hit
+            unit, off, lang = rhit
             if unit == "now":
                 if not whole and " " not in key and len(key) <= 4:
                     return None
@@ -491,11 +493,10 @@ class Matcher:
             if unit in ("week", "month", "year"):
                 if unit == "week":
                     return done(now - timedelta(days=7), "week", True)
-                return done(_add_months(now, -1 if unit == "month" else -12), unit, True)
+                back = -1 if unit == "month" else -12
+                return done(_add_months(now, back), "month" if unit == "month" else "year", True)
             tm, tend = self._tail(text, end)
-            if tm is False:
-                tm = None
-            elif tm is not None:
+            if tm is not None:
                 end = tend
             if unit == "weekday":
                 return _with_time(done, _last_weekday(now, off), tm)
@@ -507,19 +508,17 @@ class Matcher:
 
         if kind == "wd":
             key = norm(_g(m, "wd")).rstrip(".")
-            hit = L.weekdays.get(key) or L.weekdays.get(key + ".")
-            if hit is None:
+            whit = L.weekdays.get(key) or L.weekdays.get(key + ".")
+            if whit is None:
                 return None
             tm, tend = self._tail(text, end)
-            if tm is False:
-                tm = None
-            elif tm is not None:
+            if tm is not None:
                 end = tend
             wide = key in L.weekdays_wide
             if _g(m, "last") is None and tm is None and not wide:
                 return None
-            lang = hit[1]
-            return _with_time(done, _last_weekday(now, hit[0]), tm)
+            lang = whit[1]
+            return _with_time(done, _last_weekday(now, whit[0]), tm)
 
         if kind == "epoch":
             if not whole and text.strip() != _g(m, "ep"):
@@ -538,7 +537,7 @@ class Matcher:
 
         if kind == "time":
             tm = _time(m, L)
-            if not tm or tm is True:
+            if tm is None:
                 return None
             gap = self.after_time_rx.match(text, end)
             dpos = gap.end() if gap else end
@@ -555,9 +554,9 @@ class Matcher:
                         val, prec, rel, text[start : dm.end()], start, dm.end(), dlang
                     )
             hh_raw = _g(m, "hh") or ""
-            if not whole and not (_g(m, "ap1") or _g(m, "ap2") or _g(m, "ss")):
-                if len(hh_raw) < 2:
-                    return None
+            marked = _g(m, "ap1") or _g(m, "ap2") or _g(m, "ss")
+            if not whole and not marked and len(hh_raw) < 2:
+                return None
             h, mi, s, prec, tz = tm
             base = now if tz is None else now.astimezone(tz)
             value = base.replace(hour=h, minute=mi, second=s, microsecond=0)
@@ -567,9 +566,7 @@ class Matcher:
 
         if kind in _DATE_KINDS:
             tm, tend = self._tail(text, end)
-            if tm is False:
-                tm = None
-            elif tm is not None:
+            if tm is not None:
                 end = tend
             res = self._date(m, text, now, order, tm, end)
             if res is None:
@@ -711,7 +708,30 @@ _AFTER_TIME = regex.compile(r"\s*[,·•|@-]?\s*(?:on\s+)?", regex.IGNORECASE)
 _DATE_KINDS = frozenset({"iso", "cjk", "cjkym", "named1", "named2", "my", "num", "mdt"})
 #: Languages whose short month abbreviations may stand alone ("Sep 2").
 _MAJOR = frozenset(
-    "en de fr es pt it nl ru uk pl tr ar fa zh zh-Hant ja ko id vi sv da nb".split()
+    [
+        "en",
+        "de",
+        "fr",
+        "es",
+        "pt",
+        "it",
+        "nl",
+        "ru",
+        "uk",
+        "pl",
+        "tr",
+        "ar",
+        "fa",
+        "zh",
+        "zh-Hant",
+        "ja",
+        "ko",
+        "id",
+        "vi",
+        "sv",
+        "da",
+        "nb",
+    ]
 )
 
 
@@ -800,8 +820,8 @@ def _last_weekday(now: datetime, wd: int) -> datetime:
 TimeTuple = tuple[int, int, int, Precision, "tzinfo | None"]
 
 
-def _time(m: Any, L: Lexicon) -> TimeTuple | None | bool:
-    """The clock time of a match: None when absent, False when invalid."""
+def _time(m: Any, L: Lexicon) -> TimeTuple | None:
+    """The clock time of a match: None when absent or invalid."""
     hh = _g(m, "hh")
     if hh is None:
         return None
@@ -821,13 +841,13 @@ def _time(m: Any, L: Lexicon) -> TimeTuple | None | bool:
             if h > 12 and kind == "pm":
                 pass
             elif h == 0 or h > 12:
-                return False
+                return None
         if kind == "pm" and h < 12:
             h += 12
         elif kind == "am" and h == 12:
             h = 0
     if h > 23 or mi > 59 or s > 60:
-        return False
+        return None
     s = min(s, 59)
     tz = _zone(_g(m, "tz"), L)
     return h, mi, s, prec, tz
@@ -850,10 +870,8 @@ def _zone(raw: str | None, L: Lexicon) -> tzinfo | None:
     if mm:
         sign = -1 if mm.group(1) == "-" else 1
         off = sign * (int(mm.group(2)) * 60 + int(mm.group(3) or 0))
-        if word:
-            base = off if norm(word.group()) in ("utc", "gmt", "ut") else base + off
-        else:
-            base = off
+        utc_like = word is None or norm(word.group()) in ("utc", "gmt", "ut")
+        base = off if utc_like else base + off
     if abs(base) >= 24 * 60:
         return None
     return timezone(timedelta(minutes=base))
@@ -861,7 +879,9 @@ def _zone(raw: str | None, L: Lexicon) -> tzinfo | None:
 
 def _with_time(done: Any, day: datetime, tm: TimeTuple | None) -> ParsedDate | None:
     if tm is None:
-        result: ParsedDate = done(day.replace(hour=0, minute=0, second=0, microsecond=0), "day", True)
+        result: ParsedDate = done(
+            day.replace(hour=0, minute=0, second=0, microsecond=0), "day", True
+        )
         return result
     h, mi, s, prec, tz = tm
     value = day.replace(hour=h, minute=mi, second=s, microsecond=0)

@@ -8,8 +8,8 @@ hand. Each file is read at most once, on first use of its language.
 from __future__ import annotations
 
 import json
-import unicodedata
 import os
+import unicodedata
 from functools import cache
 from typing import Any
 
