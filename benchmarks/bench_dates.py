@@ -107,10 +107,13 @@ def main() -> None:
 
     rows: dict[str, list[float]] = {"pp_hint": [], "pp_none": [], "dp_hint": [], "dp_none": []}
     for text, lang in strings:
-        rows["pp_hint"].append(time_call(lambda: pp(text, lang, True), args.reps))
-        rows["pp_none"].append(time_call(lambda: pp(text, lang, False), args.reps))
-        rows["dp_hint"].append(time_call(lambda: dp(text, lang, True), args.peer_reps))
-        rows["dp_none"].append(time_call(lambda: dp(text, lang, False), args.peer_reps))
+        for key, fn, hint, reps in (
+            ("pp_hint", pp, True, args.reps),
+            ("pp_none", pp, False, args.reps),
+            ("dp_hint", dp, True, args.peer_reps),
+            ("dp_none", dp, False, args.peer_reps),
+        ):
+            rows[key].append(time_call(lambda f=fn, t=text, g=lang, h=hint: f(t, g, h), reps))
     med = {k: statistics.median(v) * 1e6 for k, v in rows.items()}
 
     # accuracy on the unit set, same rules as score_units.py (no hint)

@@ -304,6 +304,24 @@ class Matcher:
         after.update(("st", "nd", "rd", "th", "er", "e", "de", "of", "h", "uhr"))
         after.update("年月日号號時时点點分秒시분초년월일주")
         self.after_digit = frozenset(after)
+        # the shapes worth trying at a number, by the word that follows it
+        first_unit = {_first(k) for k in (*unit_keys, *L.short_units)}
+        first_mon = {_first(k) for k in mon_keys}
+        first_time = {_first(k) for k in (*L.ampm, *L.time_suffix, "h")}
+        kinds_after: dict[str, tuple[str, ...]] = {}
+        for w in after:
+            ks: list[str] = []
+            if w in "年月日号號년월일":
+                ks += ["cjk", "cjkym"]
+            if w in first_unit:
+                ks += ["ago", "short"]
+            if w in first_mon or w not in first_unit:
+                ks.append("named1")
+            if w in first_time or w in "時时点點시":
+                ks.append("time")
+            ks += [k for k in _K_WORD if k not in ks]
+            kinds_after[w] = tuple(ks)
+        self.after_kinds = kinds_after
         self.numwords = frozenset(norm(k) for k in L.numbers)
         self.unit_words = frozenset(norm(k) for k in unit_keys)
         self.start_words = frozenset(self.word_kinds)
@@ -332,8 +350,9 @@ class Matcher:
                     w = _NEXT_WORD_RE.match(text, end)
                     if w is not None:
                         word = w.group(1).lower()
-                        if word in self.after_digit or word[0] in self.after_digit:
-                            kinds = _K_WORD
+                        kinds = self.after_kinds.get(word, ())
+                        if not kinds and ord(word[0]) > 0xE00:
+                            kinds = self.after_kinds.get(word[0], ())
                     if not kinds and (
                         nxt == "." or prev_word in word_kinds or prev_word in self.numwords
                     ):
@@ -748,6 +767,16 @@ def _kind(m: Any, kinds: list[str]) -> str:
 def _has_ampm(tail: str, L: Lexicon) -> bool:
     low = norm(tail)
     return any(k in low for k in L.ampm)
+
+
+def _first(key: str) -> str:
+    """The word (or CJK character) a key starts with, as the scanner sees it."""
+    if _NOSPACE_RX.match(key):
+        return key[0]
+    t = _TOK_RE.match(key)
+    if t is not None and t.lastindex == 3:
+        return t.group()
+    return key[:1]
 
 
 def _g(m: Any, name: str) -> Any:
