@@ -23,10 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
-import regex
-
 from ..model import ParsedDate
-from ._engine import Matcher
+from ._engine import _NOSPACE_LZ, _WORDS, Matcher, _Lazy
 from ._tables import build_lexicon, canonical, norm, word_index
 
 __all__ = [
@@ -45,18 +43,18 @@ PRIORITY: tuple[str, ...] = (
 )  # fmt: skip
 _RANK = {lang: i for i, lang in enumerate(PRIORITY)}
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}]+")
-_SCRIPTS: tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...] = (
-    (regex.compile(r"[\p{Hiragana}\p{Katakana}]"), ("ja",)),
-    (regex.compile(r"\p{Hangul}"), ("ko",)),
-    (regex.compile(r"\p{Han}"), ("zh", "zh-Hant", "ja")),
-    (regex.compile(r"\p{Thai}"), ("th",)),
-    (regex.compile(r"\p{Lao}"), ("lo",)),
-    (regex.compile(r"\p{Khmer}"), ("km",)),
-    (regex.compile(r"\p{Myanmar}"), ("my",)),
-)
-_NONLATIN_NOSPACE = regex.compile(
-    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
+#: (lowest, highest code point, candidate languages) of scripts without spaces
+_SCRIPTS: tuple[tuple[int, int, tuple[str, ...]], ...] = (
+    (0x3040, 0x30FF, ("ja",)),
+    (0xAC00, 0xD7AF, ("ko",)),
+    (0x1100, 0x11FF, ("ko",)),
+    (0x3130, 0x318F, ("ko",)),
+    (0x3400, 0x9FFF, ("zh", "zh-Hant", "ja")),
+    (0xF900, 0xFAFF, ("zh", "zh-Hant", "ja")),
+    (0x0E00, 0x0E7F, ("th",)),
+    (0x0E80, 0x0EFF, ("lo",)),
+    (0x1780, 0x17FF, ("km",)),
+    (0x1000, 0x109F, ("my",)),
 )
 _MAX_CANDIDATES = 3
 #: Words that say nothing about the language (handled by every matcher).
@@ -105,13 +103,14 @@ def guess_languages(text: str) -> tuple[str, ...]:
     AM/PM) are ignored: the language-neutral matcher handles them.
     """
     found: list[str] = []
-    if _NONLATIN_NOSPACE.search(text):
-        for rx, langs in _SCRIPTS:
-            if rx.search(text):
+    if not text.isascii() and _NOSPACE_LZ.get().search(text):
+        cps = {ord(ch) for ch in text if ord(ch) >= 0xE00}
+        for lo, hi, langs in _SCRIPTS:
+            if any(lo <= cp <= hi for cp in cps):
                 found.extend(langs)
     index = word_index()
     scores: dict[str, float] = {}
-    for tok in _TOKEN.findall(text):
+    for tok in _WORDS.get().findall(text):
         key = norm(tok)
         if key in _NEUTRAL or (len(key) < 2 and key.isascii()):
             continue
@@ -233,8 +232,8 @@ def parse_date(
     return _PARSER.search(text, now=now, languages=languages, order=order, whole=True)
 
 
-_NUMERIC = regex.compile(
-    r"(?<![\p{N}.:/-])(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?![\p{N}])"
+_NUMERIC = _Lazy(
+    r"(?<![\d.:/-])(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?!\d)"
     r"(?:[,\s]+T?(\d{1,2})[:：](\d{2}))?"
 )
 
@@ -247,12 +246,13 @@ def infer_date_order(samples: Iterable[str]) -> str | None:
     """
     votes = {"DMY": 0, "MDY": 0, "YMD": 0}
     seqs: list[tuple[int, int, int, int]] = []
+    numeric = _NUMERIC.get()
     count = 0
     for s in samples:
         count += 1
         if count > 10000:
             break
-        for m in _NUMERIC.finditer(s):
+        for m in numeric.finditer(s):
             a, b, c = m.group(1), m.group(3), m.group(4)
             if len(a) == 4:
                 votes["YMD"] += 1

@@ -16,15 +16,45 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 
-import regex
-
 from ..model import ParsedDate, Precision
 from ._tables import Lexicon, norm
 
 _NOSPACE = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 LB = rf"(?:(?=[{_NOSPACE}])|(?<![\p{{L}}\p{{M}}\p{{N}}]))"
 RB = rf"(?:(?<=[{_NOSPACE}.])|(?![\p{{L}}\p{{M}}]))"
-_NOSPACE_RX = regex.compile(rf"[{_NOSPACE}]")
+_NR = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+)
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff"
+)
+#: digits | one character of a script without spaces | a word | other symbol
+_WORDCHAR = rf"(?:[^\W\d_]|[{_MARKS}])"
+
+
+class _Lazy:
+    """A regular expression compiled on first use (keeps import cheap)."""
+
+    __slots__ = ("_rx", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._rx: re.Pattern[str] | None = None
+
+    def get(self) -> re.Pattern[str]:
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(self.pattern)
+        return rx
+
+
+#: digits | one character of a script without spaces | a word | other symbol
+_TOK = _Lazy(rf"(\d+)|([{_NR}])|({_WORDCHAR}+)|[^\s\w]")
+_NEXT_WORD = _Lazy(rf"[\s.,]{{0,2}}([{_NR}]|{_WORDCHAR}+)")
+_NOSPACE_LZ = _Lazy(f"[{_NR}]")
+_WORDS = _Lazy(rf"[{_NR}]+|{_WORDCHAR}+")
 
 _UNIT_ORDER: dict[str, int] = {
     "year": 0,
@@ -45,7 +75,7 @@ def _char_rx(c: str) -> str:
         return "['’ʼ]"
     if c == "-":
         return r"[-‐‑]"
-    return str(regex.escape(c))
+    return re.escape(c)
 
 
 def trie_alt(words: Iterable[str]) -> str:
@@ -79,7 +109,7 @@ def _words(keys: Iterable[str], *, dot: bool = False) -> str:
     spaced: list[str] = []
     glued: list[str] = []
     for k in keys:
-        (glued if _NOSPACE_RX.search(k) else spaced).append(k)
+        (glued if _NOSPACE_LZ.get().search(k) else spaced).append(k)
     d = r"\.?" if dot else ""
     parts = []
     if spaced:
@@ -112,7 +142,7 @@ class Matcher:
         self.order = lex.order if explicit else None
         L = lex
         mon_keys = [k for k in L.months if not any(ch.isdigit() for ch in k) and len(k) >= 2]
-        wd_keys = [k for k in L.weekdays if len(k) >= 2 or _NOSPACE_RX.search(k)]
+        wd_keys = [k for k in L.weekdays if len(k) >= 2 or _NOSPACE_LZ.get().search(k)]
         wd_wide = [k for k in L.weekdays_wide if k in L.weekdays]
         zone_words = [k for k in L.zones if k != "z"]
         conn = sorted(L.connectors)
@@ -150,7 +180,7 @@ class Matcher:
         defs["ITEM"] = r"(?:(?:\d{1,3}|(?&NUMW))\s*)?(?&UNIT)"
         defs["SITEM"] = r"\d{1,3}\s?(?&SU)\.?(?![\p{L}\p{M}])"
 
-        call = regex.compile(r"\(\?&(\w+)\)")
+        call = re.compile(r"\(\?&(\w+)\)")
 
         def inline(pat: str) -> str:
             # (?&NAME) calls are slow in `regex`; expand them textually.
@@ -261,10 +291,10 @@ class Matcher:
             for k in keys:
                 if not k:
                     continue
-                if _NOSPACE_RX.match(k):
+                if _NOSPACE_LZ.get().match(k):
                     chars.setdefault(k[0], set()).update(kinds)
                     continue
-                w = _WORD.match(k)
+                w = _WORDS.get().match(k)
                 first = w.group() if w else (k if k[:1].isalpha() else "")
                 if first:
                     words.setdefault(first, set()).update(kinds)
@@ -290,15 +320,15 @@ class Matcher:
         after: set[str] = set()
         for keys in (unit_keys, L.short_units, mon_keys, L.ampm, L.time_suffix, L.fillers):
             for k in keys:
-                if _NOSPACE_RX.match(k):
+                if _NOSPACE_LZ.get().match(k):
                     after.add(k[0])
                     continue
-                w = _WORD.match(k)
+                w = _WORDS.get().match(k)
                 if w:
                     after.add(w.group())
                 elif k:
                     after.add(k[0])
-                t = _TOK_RE.match(k)
+                t = _TOK.get().match(k)
                 if t is not None and t.lastindex == 3:
                     after.add(t.group())
         after.update(("st", "nd", "rd", "th", "er", "e", "de", "of", "h", "uhr"))
@@ -309,18 +339,18 @@ class Matcher:
         first_mon = {_first(k) for k in mon_keys}
         first_time = {_first(k) for k in (*L.ampm, *L.time_suffix, "h")}
         kinds_after: dict[str, tuple[str, ...]] = {}
-        for w in after:
+        for aw in after:
             ks: list[str] = []
-            if w in "年月日号號년월일":
+            if aw in "年月日号號년월일":
                 ks += ["cjk", "cjkym"]
-            if w in first_unit:
+            if aw in first_unit:
                 ks += ["ago", "short"]
-            if w in first_mon or w not in first_unit:
+            if aw in first_mon or aw not in first_unit:
                 ks.append("named1")
-            if w in first_time or w in "時时点點시":
+            if aw in first_time or aw in "時时点點시":
                 ks.append("time")
             ks += [k for k in _K_WORD if k not in ks]
-            kinds_after[w] = tuple(ks)
+            kinds_after[aw] = tuple(ks)
         self.after_kinds = kinds_after
         self.numwords = frozenset(norm(k) for k in L.numbers)
         self.unit_words = frozenset(norm(k) for k in unit_keys)
@@ -333,7 +363,8 @@ class Matcher:
         prev_word = ""
         last_num_word = -1
         word_kinds = self.word_kinds
-        for mt in _TOK_RE.finditer(text):
+        next_word = _NEXT_WORD.get()
+        for mt in _TOK.get().finditer(text):
             g = mt.lastindex
             if g == 1:  # digits
                 t = mt.group()
@@ -347,7 +378,7 @@ class Matcher:
                 elif len(t) in (10, 13):
                     kinds = _K_EPOCH
                 else:
-                    w = _NEXT_WORD_RE.match(text, end)
+                    w = next_word.match(text, end)
                     if w is not None:
                         word = w.group(1).lower()
                         kinds = self.after_kinds.get(word, ())
@@ -410,6 +441,8 @@ class Matcher:
             body = self._src[kind]
             if not kind.startswith("_"):
                 body = f"(?P<K_{kind}>{body})"
+            import regex  # deferred: only a call that needs a shape pays for it
+
             rx = regex.compile(body, regex.IGNORECASE)
             self._rx[kind] = rx
         return rx
@@ -542,7 +575,7 @@ class Matcher:
         if kind == "epoch":
             if not whole and text.strip() != _g(m, "ep"):
                 before = text[max(0, start - 16) : start]
-                words = regex.findall(r"[\p{L}_]+", before.lower())
+                words = _EPOCH_WORDS.findall(before.lower())
                 if not words or words[-1] not in L.epoch_context:
                     return None
             raw = _g(m, "ep")
@@ -702,20 +735,6 @@ class Matcher:
         return datetime(year, month, day, h, mi, s, tzinfo=tz), prec, False, lang
 
 
-_TOKEN = regex.compile(rf"\d+|[{_NOSPACE}]|[\p{{L}}\p{{M}}]+|[^\s\d\p{{L}}\p{{M}}]")
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
-_NEXT_WORD = regex.compile(rf"[\s.,]{{0,2}}([{_NOSPACE}]|[\p{{L}}\p{{M}}]+)")
-_NR = (
-    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
-)
-_MARKS = (
-    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
-    "\u06d6-\u06ed\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff"
-)
-#: digits | one character of a script without spaces | a word | other symbol
-_TOK_RE = re.compile(rf"(\d+)|([{_NR}])|((?:(?![\d_])(?:[^\W{_NR}]|[{_MARKS}]))+)|[^\s\w]")
-_NEXT_WORD_RE = re.compile(rf"[\s.,]{{0,2}}([{_NR}]|(?:(?![\d_])(?:[^\W{_NR}]|[{_MARKS}]))+)")
 _K_AGO = ("ago",)
 _COLON = frozenset(":：")
 _DATE_SEP = frozenset("-/.")
@@ -723,7 +742,7 @@ _K_COLON = ("time",)
 _K_SEP = ("iso", "named1", "num", "mdt")
 _K_EPOCH = ("epoch",)
 _K_WORD = ("cjk", "cjkym", "named1", "ago", "short", "time")
-_AFTER_TIME = regex.compile(r"\s*[,·•|@-]?\s*(?:on\s+)?", regex.IGNORECASE)
+_AFTER_TIME = re.compile(r"\s*[,·•|@-]?\s*(?:on\s+)?", re.IGNORECASE)
 _DATE_KINDS = frozenset({"iso", "cjk", "cjkym", "named1", "named2", "my", "num", "mdt"})
 #: Languages whose short month abbreviations may stand alone ("Sep 2").
 _MAJOR = frozenset(
@@ -771,9 +790,9 @@ def _has_ampm(tail: str, L: Lexicon) -> bool:
 
 def _first(key: str) -> str:
     """The word (or CJK character) a key starts with, as the scanner sees it."""
-    if _NOSPACE_RX.match(key):
+    if _NOSPACE_LZ.get().match(key):
         return key[0]
-    t = _TOK_RE.match(key)
+    t = _TOK.get().match(key)
     if t is not None and t.lastindex == 3:
         return t.group()
     return key[:1]
@@ -888,9 +907,9 @@ def _zone(raw: str | None, L: Lexicon) -> tzinfo | None:
     t = raw.strip().replace("−", "-")
     if t.upper() == "Z":
         return timezone.utc
-    mm = regex.search(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?$", t)
+    mm = _OFFSET.search(t)
     base = 0
-    word = regex.match(r"[\p{L}]+", t)
+    word = _ZONE_WORD.match(t)
     if word:
         base_v = L.zones.get(norm(word.group()))
         if base_v is None:
@@ -920,13 +939,15 @@ def _with_time(done: Any, day: datetime, tm: TimeTuple | None) -> ParsedDate | N
     return result
 
 
-_PUNCT_ONLY = regex.compile(r"[\s\p{P}\p{S}]*")
-_LEAD_WORDS = regex.compile(r"[\p{L}\p{M}'’]+")
+_EPOCH_WORDS = re.compile(r"[^\W\d]+")
+_OFFSET = re.compile(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
+_ZONE_WORD = re.compile(r"[^\W\d_]+")
+_LEAD_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _clean_around(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """parse_date accepts a match when the rest of the text is filler."""
-    if _PUNCT_ONLY.fullmatch(text, end) is None:
+    if any(ch.isalnum() for ch in text[end:]):
         tail = text[end:].strip(" \t\r\n.,;:!?()[]")
         if norm(tail) not in lex.time_suffix:
             return False

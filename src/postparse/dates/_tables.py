@@ -77,9 +77,10 @@ def word_index() -> dict[str, str]:
     with open(os.path.join(_DATA, "index.json"), encoding="utf-8") as f:
         data: dict[str, str] = json.load(f)
     extra: dict[str, set[str]] = {}
-    import regex
+    from ._engine import _WORDS
 
-    word = regex.compile(r"[\p{L}\p{M}]+")
+    word = _WORDS.get()
+
     for lang, table in _colloquial().items():
         if lang.startswith("_") or lang == "und":
             continue
