@@ -240,11 +240,9 @@ class Matcher:
             r"(?P<cm2>\d{1,2})\s*[月월](?!\s*\d)"
         )
         wd_after = r"(?:\s*[(（]\s*(?&WDP)\s*[)）])?"
-        ITEMS = r"(?&ITEM)(?:\s*(?:,|(?&CONJ))?\s*(?&ITEM)){0,6}"
-        ago = (
-            rf"(?P<pre>(?&PRE))\s*(?P<items>{ITEMS})(?:\s*(?P<suf>(?&SUF)))?"
-            rf"|(?<![\p{{N}}.,])(?P<items>{ITEMS})\s*(?P<suf>(?&SUF))"
-        )
+        ITEMS = r"(?:(?:\s*(?:,|(?&CONJ)))?\s*(?&ITEM)){1,7}"
+        ago = rf"(?P<pre>(?&PRE))\s*(?P<items>{ITEMS})(?:\s*(?P<suf>(?&SUF)))?"
+        agosuf = rf"(?<![\p{{N}}.,])(?P<items>{ITEMS})\s*(?P<suf>(?&SUF))"
         short = (
             r"(?<![\p{L}\p{N}$€£¥.,:/+#-])(?P<sitems>(?&SITEM)(?:\s?(?&SITEM)){0,4})"
             r"(?:\s*(?P<suf2>(?&SUF)))?(?![\p{L}\p{N}])"
@@ -264,6 +262,7 @@ class Matcher:
             ("num", num + wd_after),
             ("mdt", mdt),
             ("ago", ago),
+            ("agosuf", agosuf),
             ("short", short),
             ("agopre", agopre),
             ("rel", rel),
@@ -306,10 +305,10 @@ class Matcher:
         add(L.last, ("wd",))
         add(L.ampm, ("time",))
         add(L.eras, ("cjk", "cjkym"))
-        add((k for k in unit_keys if len(k) > 1), ("ago",))
-        add(L.implied, ("ago",))
+        add((k for k in unit_keys if len(k) > 1), ("agosuf",))
+        add(L.implied, ("agosuf",))
         add(L.units_pre, ("agopre",))
-        add(L.numbers, ("ago",))
+        add(L.numbers, ("agosuf",))
         rank = {k: i for i, k in enumerate(self.kinds)}
 
         def ordered(ks: set[str]) -> tuple[str, ...]:
@@ -344,7 +343,7 @@ class Matcher:
             if aw in "年月日号號년월일":
                 ks += ["cjk", "cjkym"]
             if aw in first_unit:
-                ks += ["ago", "short"]
+                ks += ["agosuf", "short"]
             if aw in first_mon or aw not in first_unit:
                 ks.append("named1")
             if aw in first_time or aw in "時时点點시":
@@ -464,9 +463,9 @@ class Matcher:
         def done(value: datetime, precision: Precision, relative: bool) -> ParsedDate:
             return ParsedDate(value, precision, relative, text[start:end], start, end, lang)
 
-        if kind in ("ago", "short"):
-            items_text = _g(m, "items") if kind == "ago" else _g(m, "sitems")
-            rx = self._get("_item" if kind == "ago" else "_sitem")
+        if kind in ("ago", "agosuf", "short"):
+            items_text = _g(m, "sitems") if kind == "short" else _g(m, "items")
+            rx = self._get("_sitem" if kind == "short" else "_item")
             parts: list[tuple[str, int]] = []
             for im in rx.finditer(items_text):
                 u_key = norm(im.group("u")).rstrip(".")
@@ -514,7 +513,7 @@ class Matcher:
                     delta += timedelta(**{unit + "s": count})
             value = _add_months(now, -months) if months else now
             value = value - delta
-            if lang is None and kind == "ago":
+            if lang is None and kind != "short":
                 p = _g(m, "pre") or _g(m, "suf")
                 if p:
                     lang = L.prefixes.get(norm(p)) or L.suffixes.get(norm(p))
@@ -735,13 +734,13 @@ class Matcher:
         return datetime(year, month, day, h, mi, s, tzinfo=tz), prec, False, lang
 
 
-_K_AGO = ("ago",)
+_K_AGO = ("agosuf",)
 _COLON = frozenset(":：")
 _DATE_SEP = frozenset("-/.")
 _K_COLON = ("time",)
 _K_SEP = ("iso", "named1", "num", "mdt")
 _K_EPOCH = ("epoch",)
-_K_WORD = ("cjk", "cjkym", "named1", "ago", "short", "time")
+_K_WORD = ("cjk", "cjkym", "named1", "agosuf", "short", "time")
 _AFTER_TIME = re.compile(r"\s*[,·•|@-]?\s*(?:on\s+)?", re.IGNORECASE)
 _DATE_KINDS = frozenset({"iso", "cjk", "cjkym", "named1", "named2", "my", "num", "mdt"})
 #: Languages whose short month abbreviations may stand alone ("Sep 2").
