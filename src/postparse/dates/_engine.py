@@ -303,12 +303,11 @@ class Matcher:
         add(L.relative, ("rel",))
         add(L.prefixes, ("ago",))
         add(L.last, ("wd",))
-        add(L.ampm, ("time",))
+        add((k for k in L.ampm if _NOSPACE_LZ.get().match(k)), ("time",))
         add(L.eras, ("cjk", "cjkym"))
         add((k for k in unit_keys if len(k) > 1), ("agosuf",))
         add(L.implied, ("agosuf",))
         add(L.units_pre, ("agopre",))
-        add(L.numbers, ("agosuf",))
         rank = {k: i for i, k in enumerate(self.kinds)}
 
         def ordered(ks: set[str]) -> tuple[str, ...]:
@@ -797,12 +796,19 @@ def _first(key: str) -> str:
     return key[:1]
 
 
+_GROUPS: dict[int, frozenset[str]] = {}
+_KEEP: list[Any] = []
+
+
 def _g(m: Any, name: str) -> Any:
     """A named group of a match, None when this shape has no such group."""
-    try:
-        return m.group(name)
-    except IndexError:
-        return None
+    rx = m.re
+    names = _GROUPS.get(id(rx))
+    if names is None:
+        names = frozenset(rx.groupindex)
+        _GROUPS[id(rx)] = names
+        _KEEP.append(rx)  # keeps the id from being reused
+    return m.group(name) if name in names else None
 
 
 def _mk(year: int, month: int, day: int) -> datetime | None:
