@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -136,6 +137,7 @@ def build(ident: str) -> dict[str, Any] | None:
     wide: set[str] = set()
     units: dict[str, str] = {}
     units_pre: dict[str, str] = {}
+    units_bare: dict[str, str] = {}
     implied: dict[str, list[Any]] = {}
     relative: dict[str, list[Any]] = {}
     last_weekday: dict[str, int] = {}
@@ -245,6 +247,9 @@ def build(ident: str) -> dict[str, Any] | None:
                 for k in {word, word.rstrip(".")}:
                     if k:
                         units.setdefault(k, unit)
+                if not before and word == after and len(word.rstrip(".")) >= 3:
+                    # "{0} órája": the unit word itself says "ago"
+                    units_bare.setdefault(word, unit)
             elif not before:
                 patterns.append([pat, unit])
     order = order_of(loc.date_formats["short"].pattern) or "DMY"
@@ -257,6 +262,7 @@ def build(ident: str) -> dict[str, Any] | None:
         "weekdays_wide": sorted(wide),
         "units": dict(sorted(units.items())),
         "units_pre": dict(sorted(units_pre.items())),
+        "units_bare": dict(sorted(units_bare.items())),
         "implied": dict(sorted(implied.items())),
         "ago_prefix": sorted(prefixes),
         "ago_suffix": sorted(suffixes),
@@ -269,7 +275,11 @@ def build(ident: str) -> dict[str, Any] | None:
     }
 
 
-WORD = re.compile(r"[^\W\d_]+")
+# The same word tokens the engine sees (letters with their combining marks).
+sys.path.insert(0, str(ROOT / "src"))
+from postparse.dates._engine import _WORDS  # noqa: E402
+
+WORD = _WORDS.get()
 
 
 def main() -> None:

@@ -168,6 +168,7 @@ class Matcher:
             "NUMW": _words(L.numbers),
             "UNIT": _words(unit_keys, dot=True),
             "UNITPRE": _words(L.units_pre),
+            "UNITBARE": _words(L.units_bare, dot=True),
             "CONJ": _words(L.conjunctions),
             "PRE": _words(L.prefixes),
             "SUF": _words(L.suffixes),
@@ -243,6 +244,7 @@ class Matcher:
         ITEMS = r"(?:(?:\s*(?:,|(?&CONJ)))?\s*(?&ITEM)){1,7}"
         ago = rf"(?P<pre>(?&PRE))\s*(?P<items>{ITEMS})(?:\s*(?P<suf>(?&SUF)))?"
         agosuf = rf"(?<![\p{{N}}.,])(?P<items>{ITEMS})\s*(?P<suf>(?&SUF))"
+        agobare = r"(?<![\p{N}.,])(?P<items>\d{1,3}\s*(?&UNITBARE))(?!\s*\d)"
         short = (
             r"(?<![\p{L}\p{N}$€£¥.,:/+#-])(?P<sitems>(?&SITEM)(?:\s?(?&SITEM)){0,4})"
             r"(?:\s*(?P<suf2>(?&SUF)))?(?![\p{L}\p{N}])"
@@ -263,6 +265,7 @@ class Matcher:
             ("mdt", mdt),
             ("ago", ago),
             ("agosuf", agosuf),
+            ("agobare", agobare),
             ("short", short),
             ("agopre", agopre),
             ("rel", rel),
@@ -335,6 +338,7 @@ class Matcher:
         # the shapes worth trying at a number, by the word that follows it
         first_unit = {_first(k) for k in (*unit_keys, *L.short_units)}
         first_mon = {_first(k) for k in mon_keys}
+        first_bare = {_first(k) for k in L.units_bare}
         first_time = {_first(k) for k in (*L.ampm, *L.time_suffix, "h")}
         kinds_after: dict[str, tuple[str, ...]] = {}
         for aw in after:
@@ -343,6 +347,8 @@ class Matcher:
                 ks += ["cjk", "cjkym"]
             if aw in first_unit:
                 ks += ["agosuf", "short"]
+            if aw in first_bare:
+                ks.append("agobare")
             if aw in first_mon or aw not in first_unit:
                 ks.append("named1")
             if aw in first_time or aw in "時时点點시":
@@ -462,7 +468,7 @@ class Matcher:
         def done(value: datetime, precision: Precision, relative: bool) -> ParsedDate:
             return ParsedDate(value, precision, relative, text[start:end], start, end, lang)
 
-        if kind in ("ago", "agosuf", "short"):
+        if kind in ("ago", "agosuf", "agobare", "short"):
             items_text = _g(m, "sitems") if kind == "short" else _g(m, "items")
             rx = self._get("_sitem" if kind == "short" else "_item")
             parts: list[tuple[str, int]] = []

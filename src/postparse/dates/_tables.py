@@ -110,6 +110,7 @@ class Lexicon:
     weekdays_wide: set[str] = attrs.Factory(set)
     units: dict[str, tuple[str, str]] = attrs.Factory(dict)
     units_pre: dict[str, tuple[str, str]] = attrs.Factory(dict)
+    units_bare: dict[str, tuple[str, str]] = attrs.Factory(dict)
     implied: dict[str, tuple[str, int, str]] = attrs.Factory(dict)
     prefixes: dict[str, str] = attrs.Factory(dict)
     suffixes: dict[str, str] = attrs.Factory(dict)
@@ -162,6 +163,8 @@ def build_lexicon(langs: tuple[str, ...]) -> Lexicon:
             lex.weekdays_wide.update(norm(w) for w in src.get("weekdays_wide", ()))
             for k, v in src.get("units", {}).items():
                 _add(lex.units, k, (v, lang))
+            for k, v in src.get("units_bare", {}).items():
+                _add(lex.units_bare, k, (v, lang))
             for k, v in src.get("units_pre", {}).items():
                 _add(lex.units_pre, k, (v, lang))
             for k, v in src.get("implied", {}).items():
