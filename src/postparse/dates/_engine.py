@@ -378,7 +378,7 @@ class Matcher:
                 if nxt in _COLON:
                     kinds = _K_COLON
                 elif nxt in _DATE_SEP and text[end + 1 : end + 3].lstrip()[:1].isdigit():
-                    kinds = _K_SEP
+                    kinds = _K_SEP4 if len(t) == 4 else _K_SEP
                 elif len(t) in (10, 13):
                     kinds = _K_EPOCH
                 else:
@@ -453,6 +453,9 @@ class Matcher:
 
     # ------------------------------------------------------------------
     def _tail(self, text: str, pos: int) -> tuple[TimeTuple | None, int]:
+        ahead = text[pos : pos + 24]
+        if not any(ch.isdigit() for ch in ahead):
+            return None, pos
         t = self._get("_tail").match(text, pos)
         if t is None:
             return None, pos
@@ -743,7 +746,8 @@ _K_AGO = ("agosuf",)
 _COLON = frozenset(":：")
 _DATE_SEP = frozenset("-/.")
 _K_COLON = ("time",)
-_K_SEP = ("iso", "named1", "num", "mdt")
+_K_SEP = ("num", "mdt")
+_K_SEP4 = ("iso",)
 _K_EPOCH = ("epoch",)
 _K_WORD = ("cjk", "cjkym", "named1", "agosuf", "short", "time")
 _AFTER_TIME = re.compile(r"\s*[,·•|@-]?\s*(?:on\s+)?", re.IGNORECASE)
