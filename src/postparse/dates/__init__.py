@@ -146,6 +146,7 @@ class DateParser:
     def __init__(self) -> None:
         self._matchers: dict[tuple[tuple[str, ...], bool], Matcher] = {}
         self._hints: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._hinted: dict[tuple[str, ...], Matcher] = {}
 
     def matcher(self, langs: tuple[str, ...], explicit: bool = False) -> Matcher:
         key = (langs, explicit)
@@ -153,6 +154,7 @@ class DateParser:
         if m is None:
             if len(self._matchers) > 512:
                 self._matchers.clear()
+                self._hinted.clear()
             m = Matcher(build_lexicon(langs), explicit=explicit)
             self._matchers[key] = m
         return m
@@ -185,7 +187,11 @@ class DateParser:
             raise ValueError(f"order must be 'DMY', 'MDY' or 'YMD', not {order!r}")
         ref = _now(now)
         if languages is not None:
-            return self.matcher(self._given(languages), True).find(text, ref, order, whole)
+            key = tuple(languages)
+            hinted = self._hinted.get(key)
+            if hinted is None:
+                hinted = self._hinted[key] = self.matcher(self._given(languages), True)
+            return hinted.find(text, ref, order, whole)
         cands = guess_languages(text)
         if not cands:
             return self.matcher((), False).find(text, ref, order, whole)

@@ -65,6 +65,15 @@ _UNIT_ORDER: dict[str, int] = {
     "minute": 5,
     "second": 6,
 }
+_AGO_KINDS = frozenset({"ago", "agosuf", "agobare", "short"})
+_ZERO = timedelta()
+_UNIT_TD = {
+    "week": timedelta(weeks=1),
+    "day": timedelta(days=1),
+    "hour": timedelta(hours=1),
+    "minute": timedelta(minutes=1),
+    "second": timedelta(seconds=1),
+}
 _PRECISIONS: tuple[Precision, ...] = ("year", "month", "week", "day", "hour", "minute", "second")
 
 
@@ -367,29 +376,40 @@ class Matcher:
         prev_word = ""
         last_num_word = -1
         word_kinds = self.word_kinds
+        numwords = self.numwords
+        unit_words = self.unit_words
+        after_kinds = self.after_kinds
         next_word = _NEXT_WORD.get()
         for mt in _TOK.get().finditer(text):
             g = mt.lastindex
-            if g == 1:  # digits
-                t = mt.group()
+            if g == 3:  # a word
+                lw = mt.group().lower()
+                wk = word_kinds.get(lw)
+                if wk is not None:
+                    if last_num_word >= 0 and lw in unit_words:
+                        out.append((last_num_word, _K_AGO))
+                    out.append((mt.start(), wk))
+                last_num_word = mt.start() if lw in numwords else -1
+                prev_word = lw
+            elif g == 1:  # digits
                 end = mt.end()
                 nxt = text[end : end + 1]
                 kinds: tuple[str, ...] = ()
                 if nxt in _COLON:
                     kinds = _K_COLON
                 elif nxt in _DATE_SEP and text[end + 1 : end + 3].lstrip()[:1].isdigit():
-                    kinds = _K_SEP4 if len(t) == 4 else _K_SEP
-                elif len(t) in (10, 13):
+                    kinds = _K_SEP4 if end - mt.start() == 4 else _K_SEP
+                elif end - mt.start() in (10, 13):
                     kinds = _K_EPOCH
                 else:
                     w = next_word.match(text, end)
                     if w is not None:
                         word = w.group(1).lower()
-                        kinds = self.after_kinds.get(word, ())
+                        kinds = after_kinds.get(word, ())
                         if not kinds and ord(word[0]) > 0xE00:
-                            kinds = self.after_kinds.get(word[0], ())
+                            kinds = after_kinds.get(word[0], ())
                     if not kinds and (
-                        nxt == "." or prev_word in word_kinds or prev_word in self.numwords
+                        nxt == "." or prev_word in word_kinds or prev_word in numwords
                     ):
                         kinds = _K_WORD
                 if kinds:
@@ -397,20 +417,10 @@ class Matcher:
                 prev_word = ""
                 last_num_word = -1
             elif g == 2:  # a character of a script written without spaces
-                c = mt.group()
-                ck = self.char_kinds.get(c)
+                ck = self.char_kinds.get(mt.group())
                 if ck:
                     out.append((mt.start(), ck))
                 prev_word = ""
-            elif g == 3:
-                lw = mt.group().lower()
-                wk = word_kinds.get(lw)
-                if wk:
-                    if last_num_word >= 0 and lw in self.unit_words:
-                        out.append((last_num_word, _K_AGO))
-                    out.append((mt.start(), wk))
-                last_num_word = mt.start() if lw in self.numwords else -1
-                prev_word = lw
         return out
 
     def find(
@@ -471,57 +481,63 @@ class Matcher:
         def done(value: datetime, precision: Precision, relative: bool) -> ParsedDate:
             return ParsedDate(value, precision, relative, text[start:end], start, end, lang)
 
-        if kind in ("ago", "agosuf", "agobare", "short"):
-            items_text = _g(m, "sitems") if kind == "short" else _g(m, "items")
-            rx = self._get("_sitem" if kind == "short" else "_item")
-            parts: list[tuple[str, int]] = []
+        if kind in _AGO_KINDS:
+            short = kind == "short"
+            items_text = m.group("sitems" if short else "items")
+            rx = self._get("_sitem" if short else "_item")
+            months = 0
+            finest = -1
+            delta = _ZERO
+            nparts = 0
+            count = 0
             for im in rx.finditer(items_text):
-                u_key = norm(im.group("u")).rstrip(".")
+                nparts += 1
+                raw_u = im.group("u")
+                u_full = norm(raw_u)
+                u_key = u_full.rstrip(".")
                 raw_n = im.group("n")
-                count: int | None
+                c: int | None
                 if raw_n is None:
-                    count = None
+                    c = None
                 elif raw_n.isdigit():
-                    count = int(raw_n)
+                    c = int(raw_n)
                 else:
-                    count = L.numbers.get(norm(raw_n))
-                if kind == "short":
+                    c = L.numbers.get(norm(raw_n))
+                if short:
                     unit = L.short_units.get(u_key)
                     if unit is None:
                         return None
                 else:
-                    hit = L.units.get(norm(im.group("u"))) or L.units.get(u_key)
-                    imp = L.implied.get(norm(im.group("u"))) or L.implied.get(u_key)
+                    imp = L.implied.get(u_full) or L.implied.get(u_key)
                     if imp is not None:
                         unit = imp[0]
                         lang = lang or imp[2]
-                        count = imp[1] if count is None else count
-                    elif hit is not None:
+                        if c is None:
+                            c = imp[1]
+                    else:
+                        hit = L.units.get(u_full) or L.units.get(u_key)
+                        if hit is None:
+                            return None
                         unit = hit[0]
                         lang = lang or hit[1]
-                    else:
-                        return None
-                parts.append((unit, 1 if count is None else count))
-            if not parts:
-                return None
-            if kind == "short" and _g(m, "suf2") is None and len(parts) == 1:
-                unit, count = parts[0]
-                if unit in ("second", "minute") and count >= 60:
-                    return None
-            months = 0
-            finest = 0
-            delta = timedelta()
-            for unit, count in parts:
-                finest = max(finest, _UNIT_ORDER[unit])
-                if unit == "year":
+                count = 1 if c is None else c
+                order_i = _UNIT_ORDER[unit]
+                if order_i > finest:
+                    finest = order_i
+                if order_i == 0:
                     months += 12 * count
-                elif unit == "month":
+                elif order_i == 1:
                     months += count
                 else:
-                    delta += timedelta(**{unit + "s": count})
+                    delta += _UNIT_TD[unit] * count
+            if nparts == 0:
+                return None
+            if short and nparts == 1 and finest >= 5 and count >= 60 and m.group("suf2") is None:
+                return None
             value = _add_months(now, -months) if months else now
-            value = value - delta
-            if lang is None and kind != "short":
+            if delta:
+                value = value - delta
+            if lang is None and not short:
                 p = _g(m, "pre") or _g(m, "suf")
                 if p:
                     lang = L.prefixes.get(norm(p)) or L.suffixes.get(norm(p))
