@@ -19,9 +19,6 @@ from typing import Any
 from ..model import ParsedDate, Precision
 from ._tables import Lexicon, norm
 
-_NOSPACE = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
-LB = rf"(?:(?=[{_NOSPACE}])|(?<![\p{{L}}\p{{M}}\p{{N}}]))"
-RB = rf"(?:(?<=[{_NOSPACE}.])|(?![\p{{L}}\p{{M}}]))"
 _NR = (
     "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
@@ -122,7 +119,7 @@ def _words(keys: Iterable[str], *, dot: bool = False) -> str:
     d = r"\.?" if dot else ""
     parts = []
     if spaced:
-        parts.append(r"(?<![\p{L}\p{M}])" + trie_alt(spaced) + d + r"(?:(?<=\.)|(?![\p{L}\p{M}]))")
+        parts.append(r"(?<![^\W\d_])" + trie_alt(spaced) + d + r"(?:(?<=\.)|(?![^\W\d_]))")
     if glued:
         parts.append(trie_alt(glued) + d)
     if not parts:
@@ -167,10 +164,10 @@ class Matcher:
             "AMPM": _words(L.ampm),
             "TSUF": _words(L.time_suffix | {"h"}),
             "ZONE": (
-                r"(?:(?<=\d)Z(?![\p{L}\p{N}])"
-                r"|(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?(?![\p{N}])"
-                r"|[+\-−]\d{2}:?\d{2}(?![\p{N}])"
-                r"|" + _words(zone_words) + r"(?:\s*[+\-−]\d{1,2}(?::?\d{2})?(?![\p{N}]))?)"
+                r"(?:(?<=\d)Z(?!\w)"
+                r"|(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?(?!\d)"
+                r"|[+\-−]\d{2}:?\d{2}(?!\d)"
+                r"|" + _words(zone_words) + r"(?:\s*[+\-−]\d{1,2}(?::?\d{2})?(?!\d))?)"
             ),
             "FILL": _words(fill_words),
             "ERA": trie_alt(L.eras),
@@ -188,7 +185,7 @@ class Matcher:
             "CONNS": trie_alt([c for c in conn if not any(ch.isalpha() for ch in c)]),
         }
         defs["ITEM"] = r"(?:(?:\d{1,3}|(?&NUMW))\s*)?(?&UNIT)"
-        defs["SITEM"] = r"\d{1,3}\s?(?&SU)\.?(?![\p{L}\p{M}])"
+        defs["SITEM"] = r"\d{1,3}\s?(?&SU)\.?(?![^\W\d_])"
 
         call = re.compile(r"\(\?&(\w+)\)")
 
@@ -204,42 +201,42 @@ class Matcher:
         SEP_AT = r"(?:T|\s*[,،]?\s*(?:(?:(?&CONNW)|(?&CONNS))\s*[,،]?\s*)?)"
         t_colon = (
             r"(?P<hh>\d{1,2})\s?[:：]\s?(?P<mi>\d{2})"
-            r"(?:[:：](?P<ss>\d{2})(?:[.,]\d{1,9})?)?(?![\p{N}])"
+            r"(?:[:：](?P<ss>\d{2})(?:[.,]\d{1,9})?)?(?!\d)"
         )
         t_cjk = (
-            r"(?P<hh>\d{1,2})\s*[時时点點시]\s*"
-            r"(?:(?P<mi>\d{1,2})\s*[分분](?:\s*(?P<ss>\d{1,2})\s*[秒초])?|半)?"
+            r"(?P<hh2>\d{1,2})\s*[時时点點시]\s*"
+            r"(?:(?P<mi2>\d{1,2})\s*[分분](?:\s*(?P<ss2>\d{1,2})\s*[秒초])?|半)?"
         )
-        t_loose = r"(?P<hh>\d{1,2})[hH.](?P<mi>\d{2})(?![\p{N}])"
-        t_ampm = r"(?P<hh>\d{1,2})(?=\s*(?&AMPM))"
+        t_loose = r"(?P<hh3>\d{1,2})[hH.](?P<mi3>\d{2})(?!\d)"
+        t_ampm = r"(?P<hh4>\d{1,2})(?=\s*(?&AMPM))"
         tail = r"(?:\s*(?P<ap2>(?&AMPM)))?(?:\s*(?&TSUF))?(?:\s*(?P<tz>(?&ZONE)))?"
         TIME_FULL = rf"(?:(?P<ap1>(?&AMPM))\s*)?(?:{t_colon}|{t_cjk}|{t_loose}|{t_ampm}){tail}"
         TIME_STRICT = rf"(?:(?P<ap1>(?&AMPM))\s*)?(?:{t_colon}|{t_cjk}|{t_ampm}){tail}"
         DSEP = r"(?:\s*(?&FILL)\s*|[\s,./-]*)"
         ORD = r"(?:\.|st|nd|rd|th|er|e|º|ª)?"
         iso = (
-            r"(?<![\p{N}.:/-])(?P<iy>\d{4})(?P<isep>[-/.])\s?(?P<im>\d{1,2})(?P=isep)\s?"
-            r"(?P<id>\d{1,2})(?![\p{N}])\.?"
+            r"(?<![\d.:/-])(?P<iy>\d{4})(?P<isep>[-/.])\s?(?P<im>\d{1,2})(?P=isep)\s?"
+            r"(?P<id>\d{1,2})(?!\d)\.?"
         )
         num = (
-            r"(?<![\p{L}\p{N}.,:/+-])(?P<na>\d{1,2})(?P<nsep>[./-])\s?(?P<nb>\d{1,2})"
-            r"(?P=nsep)\s?(?P<nc>\d{4}|\d{2})(?![\p{N}]|[.,/:-]\d)\.?"
+            r"(?<![\w.,:/+-])(?P<na>\d{1,2})(?P<nsep>[./-])\s?(?P<nb>\d{1,2})"
+            r"(?P=nsep)\s?(?P<nc>\d{4}|\d{2})(?!\d|[.,/:-]\d)\.?"
         )
         mdt = (
-            r"(?<![\p{L}\p{N}.,:/+-])(?P<ma>\d{1,2})(?P<msep>[./-])(?P<mb>\d{1,2})\.?"
+            r"(?<![\w.,:/+-])(?P<ma>\d{1,2})(?P<msep>[./-])(?P<mb>\d{1,2})\.?"
             r"(?=(?:,?\s+|\s*T)\d{1,2}[:：]\d{2}(?!\d))"
         )
         named1 = (
-            rf"(?:(?P<wd1>(?&WD))\.?\s*,?\s*)?(?<![\p{{N}}.:/-])(?P<d1>\d{{1,2}}){ORD}"
+            rf"(?:(?P<wd1>(?&WD))\.?\s*,?\s*)?(?<![\d.:/-])(?P<d1>\d{{1,2}}){ORD}"
             r"(?:\s*(?&FILL)\s*|\s*-?\s*)(?P<mon1>(?&MON))\.?"
-            rf"(?:{DSEP}(?P<y1>\d{{4}}|'\d{{2}})(?![\p{{N}}])(?:\s*(?&FILL)\.?)?)?"
+            rf"(?:{DSEP}(?P<y1>\d{{4}}|'\d{{2}})(?!\d)(?:\s*(?&FILL)\.?)?)?"
         )
         named2 = (
             r"(?:(?P<wd2>(?&WD))\.?\s*,?\s*)?(?P<mon2>(?&MON))\.?\s*(?:(?&FILL)\s*)?"
-            r"(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?(?![\p{N}:])"
-            r"(?:\s*,?\s*(?P<y2>\d{4})(?![\p{N}]))?"
+            r"(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?(?![\d:])"
+            r"(?:\s*,?\s*(?P<y2>\d{4})(?!\d))?"
         )
-        my = r"(?P<mon3>(?&MON))\.?\s*,?\s*(?:(?&FILL)\s*)?(?P<y3>\d{4})(?![\p{N}])"
+        my = r"(?P<mon3>(?&MON))\.?\s*,?\s*(?:(?&FILL)\s*)?(?P<y3>\d{4})(?!\d)"
         cjk = (
             r"(?:(?P<era>(?&ERA))\s*)?(?:(?P<cy>\d{1,4}|元)\s*[年년]\s*)?"
             r"(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日号號일]"
@@ -252,17 +249,17 @@ class Matcher:
         wd_after = r"(?:\s*[(（]\s*(?&WDP)\s*[)）])?"
         ITEMS = r"(?:(?:\s*(?:,|(?&CONJ)))?\s*(?&ITEM)){1,7}"
         ago = rf"(?P<pre>(?&PRE))\s*(?P<items>{ITEMS})(?:\s*(?P<suf>(?&SUF)))?"
-        agosuf = rf"(?<![\p{{N}}.,])(?P<items>{ITEMS})\s*(?P<suf>(?&SUF))"
-        agobare = r"(?<![\p{N}.,])(?P<items>\d{1,3}\s*(?&UNITBARE))(?!\s*\d)"
+        agosuf = rf"(?<![\d.,])(?P<items>{ITEMS})\s*(?P<suf>(?&SUF))"
+        agobare = r"(?<![\d.,])(?P<items>\d{1,3}\s*(?&UNITBARE))(?!\s*\d)"
         short = (
-            r"(?<![\p{L}\p{N}$€£¥.,:/+#-])(?P<sitems>(?&SITEM)(?:\s?(?&SITEM)){0,4})"
-            r"(?:\s*(?P<suf2>(?&SUF)))?(?![\p{L}\p{N}])"
+            r"(?<![\w$€£¥.,:/+#-])(?P<sitems>(?&SITEM)(?:\s?(?&SITEM)){0,4})"
+            r"(?:\s*(?P<suf2>(?&SUF)))?(?!\w)"
         )
         agopre = r"(?P<upre>(?&UNITPRE))\s*(?P<pn>\d{1,3})\s*(?P<suf3>(?&SUF))"
         rel = r"(?P<rel>(?&REL))"
         wd = r"(?:(?P<last>(?&LAST))\s+)?(?P<wd>(?&WD))\.?"
-        epoch = r"(?<![\p{L}\p{N}.+-])(?P<ep>\d{13}|\d{10})(?![\p{N}.])"
-        time_only = rf"(?<![\p{{N}}.:/])(?:{TIME_STRICT})"
+        epoch = r"(?<![\w.+-])(?P<ep>\d{13}|\d{10})(?![\d.])"
+        time_only = rf"(?<![\d.:/])(?:{TIME_STRICT})"
         alts = [
             ("iso", iso + wd_after),
             ("cjk", cjk),
@@ -455,9 +452,7 @@ class Matcher:
             body = self._src[kind]
             if not kind.startswith("_"):
                 body = f"(?P<K_{kind}>{body})"
-            import regex  # deferred: only a call that needs a shape pays for it
-
-            rx = regex.compile(body, regex.IGNORECASE)
+            rx = re.compile(body, re.IGNORECASE)
             self._rx[kind] = rx
         return rx
 
@@ -628,8 +623,8 @@ class Matcher:
                     return ParsedDate(
                         val, prec, rel, text[start : dm.end()], start, dm.end(), dlang
                     )
-            hh_raw = _g(m, "hh") or ""
-            marked = _g(m, "ap1") or _g(m, "ap2") or _g(m, "ss")
+            hh_raw = _g(m, "hh") or _g(m, "hh2") or _g(m, "hh3") or _g(m, "hh4") or ""
+            marked = _g(m, "ap1") or _g(m, "ap2") or _g(m, "ss") or _g(m, "ss2")
             if not whole and not marked and len(hh_raw) < 2:
                 return None
             h, mi, s, prec, tz = tm
@@ -901,12 +896,12 @@ TimeTuple = tuple[int, int, int, Precision, "tzinfo | None"]
 
 def _time(m: Any, L: Lexicon) -> TimeTuple | None:
     """The clock time of a match: None when absent or invalid."""
-    hh = _g(m, "hh")
+    hh = _g(m, "hh") or _g(m, "hh2") or _g(m, "hh3") or _g(m, "hh4")
     if hh is None:
         return None
     h = int(hh)
-    mi_raw = _g(m, "mi")
-    ss_raw = _g(m, "ss")
+    mi_raw = _g(m, "mi") or _g(m, "mi2") or _g(m, "mi3")
+    ss_raw = _g(m, "ss") or _g(m, "ss2")
     mi = int(mi_raw) if mi_raw else 0
     s = int(ss_raw) if ss_raw else 0
     prec: Precision = "second" if ss_raw else "minute" if mi_raw else "hour"
