@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
 from ..model import ParsedDate
-from ._engine import _NOSPACE_LZ, _WORDS, Matcher, _Lazy
+from ._engine import _WORDS, Matcher, _Lazy, has_nospace
 from ._tables import build_lexicon, canonical, norm, word_index
 
 __all__ = [
@@ -103,7 +103,7 @@ def guess_languages(text: str) -> tuple[str, ...]:
     AM/PM) are ignored: the language-neutral matcher handles them.
     """
     found: list[str] = []
-    if not text.isascii() and _NOSPACE_LZ.get().search(text):
+    if has_nospace(text):
         cps = {ord(ch) for ch in text if ord(ch) >= 0xE00}
         for lo, hi, langs in _SCRIPTS:
             if any(lo <= cp <= hi for cp in cps):

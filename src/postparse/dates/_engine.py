@@ -19,10 +19,6 @@ from typing import Any
 from ..model import ParsedDate, Precision
 from ._tables import Lexicon, norm
 
-_NR = (
-    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
-)
 _MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
     "\u06d6-\u06ed\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff"
@@ -48,10 +44,35 @@ class _Lazy:
 
 
 #: digits | one character of a script without spaces | a word | other symbol
-_TOK = _Lazy(rf"(\d+)|([{_NR}])|({_WORDCHAR}+)|[^\s\w]")
-_NEXT_WORD = _Lazy(rf"[\s.,]{{0,2}}([{_NR}]|{_WORDCHAR}+)")
-_NOSPACE_LZ = _Lazy(f"[{_NR}]")
-_WORDS = _Lazy(rf"[{_NR}]+|{_WORDCHAR}+")
+_TOK = _Lazy(rf"(\d+)|({_WORDCHAR}+)|[^\s\w]")
+_NEXT_WORD = _Lazy(rf"[\s.,]{{0,2}}({_WORDCHAR}+)")
+_WORDS = _Lazy(rf"{_WORDCHAR}+")
+#: Code point ranges of the scripts written without spaces between words.
+_NS_RANGES = (
+    (0x0E00, 0x0EFF),
+    (0x1000, 0x109F),
+    (0x1100, 0x11FF),
+    (0x1780, 0x17FF),
+    (0x3040, 0x30FF),
+    (0x3130, 0x318F),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xAC00, 0xD7AF),
+    (0xF900, 0xFAFF),
+)
+
+
+def _is_ns(ch: str) -> bool:
+    """Is ``ch`` a character of a script written without spaces (CJK, Thai …)?"""
+    cp = ord(ch)
+    if cp < 0x0E00:
+        return False
+    return any(lo <= cp <= hi for lo, hi in _NS_RANGES)
+
+
+def has_nospace(s: str) -> bool:
+    return not s.isascii() and any(_is_ns(ch) for ch in s)
+
 
 _UNIT_ORDER: dict[str, int] = {
     "year": 0,
@@ -115,7 +136,7 @@ def _words(keys: Iterable[str], *, dot: bool = False) -> str:
     spaced: list[str] = []
     glued: list[str] = []
     for k in keys:
-        (glued if _NOSPACE_LZ.get().search(k) else spaced).append(k)
+        (glued if has_nospace(k) else spaced).append(k)
     d = r"\.?" if dot else ""
     parts = []
     if spaced:
@@ -148,7 +169,7 @@ class Matcher:
         self.order = lex.order if explicit else None
         L = lex
         mon_keys = [k for k in L.months if not any(ch.isdigit() for ch in k) and len(k) >= 2]
-        wd_keys = [k for k in L.weekdays if len(k) >= 2 or _NOSPACE_LZ.get().search(k)]
+        wd_keys = [k for k in L.weekdays if len(k) >= 2 or has_nospace(k)]
         wd_wide = [k for k in L.weekdays_wide if k in L.weekdays]
         zone_words = [k for k in L.zones if k != "z"]
         conn = sorted(L.connectors)
@@ -299,7 +320,7 @@ class Matcher:
             for k in keys:
                 if not k:
                     continue
-                if _NOSPACE_LZ.get().match(k):
+                if _is_ns(k[0]):
                     chars.setdefault(k[0], set()).update(kinds)
                     continue
                 w = _WORDS.get().match(k)
@@ -312,7 +333,7 @@ class Matcher:
         add(L.relative, ("rel",))
         add(L.prefixes, ("ago",))
         add(L.last, ("wd",))
-        add((k for k in L.ampm if _NOSPACE_LZ.get().match(k)), ("time",))
+        add((k for k in L.ampm if _is_ns(k[0])), ("time",))
         add(L.eras, ("cjk", "cjkym"))
         add((k for k in unit_keys if len(k) > 1), ("agosuf",))
         add(L.implied, ("agosuf",))
@@ -327,7 +348,7 @@ class Matcher:
         after: set[str] = set()
         for keys in (unit_keys, L.short_units, mon_keys, L.ampm, L.time_suffix, L.fillers):
             for k in keys:
-                if _NOSPACE_LZ.get().match(k):
+                if _is_ns(k[0]):
                     after.add(k[0])
                     continue
                 w = _WORDS.get().match(k)
@@ -336,7 +357,7 @@ class Matcher:
                 elif k:
                     after.add(k[0])
                 t = _TOK.get().match(k)
-                if t is not None and t.lastindex == 3:
+                if t is not None and t.lastindex == 2:
                     after.add(t.group())
         after.update(("st", "nd", "rd", "th", "er", "e", "de", "of", "h", "uhr"))
         after.update("年月日号號時时点點分秒시분초년월일주")
@@ -376,11 +397,23 @@ class Matcher:
         numwords = self.numwords
         unit_words = self.unit_words
         after_kinds = self.after_kinds
+        char_kinds = self.char_kinds
         next_word = _NEXT_WORD.get()
         for mt in _TOK.get().finditer(text):
             g = mt.lastindex
-            if g == 3:  # a word
-                lw = mt.group().lower()
+            if g == 2:  # a word
+                tok = mt.group()
+                if ord(tok[0]) >= 0x0E00 and has_nospace(tok):
+                    # scripts without spaces: every character may start a date
+                    base = mt.start()
+                    for i, ch in enumerate(tok):
+                        ck = char_kinds.get(ch)
+                        if ck:
+                            out.append((base + i, ck))
+                    prev_word = ""
+                    last_num_word = -1
+                    continue
+                lw = tok.lower()
                 wk = word_kinds.get(lw)
                 if wk is not None:
                     if last_num_word >= 0 and lw in unit_words:
@@ -413,11 +446,6 @@ class Matcher:
                     out.append((mt.start(), kinds))
                 prev_word = ""
                 last_num_word = -1
-            elif g == 2:  # a character of a script written without spaces
-                ck = self.char_kinds.get(mt.group())
-                if ck:
-                    out.append((mt.start(), ck))
-                prev_word = ""
         return out
 
     def find(
@@ -809,10 +837,10 @@ def _has_ampm(tail: str, L: Lexicon) -> bool:
 
 def _first(key: str) -> str:
     """The word (or CJK character) a key starts with, as the scanner sees it."""
-    if _NOSPACE_LZ.get().match(key):
+    if _is_ns(key[0]):
         return key[0]
     t = _TOK.get().match(key)
-    if t is not None and t.lastindex == 3:
+    if t is not None and t.lastindex == 2:
         return t.group()
     return key[:1]
 
