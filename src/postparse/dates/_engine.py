@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 
@@ -176,48 +176,52 @@ class Matcher:
         fill_words = set(L.fillers) | {"de", "del", "of", "d'", "the"}
         fill_words = {f for f in fill_words if any(ch.isalpha() for ch in f)}
         unit_keys = list(L.units) + list(L.implied)
-        # Word classes, defined once per regex and called with (?&NAME).
-        defs = {
-            "MON": _words(mon_keys),
-            "WD": _words(wd_keys),
-            "WDW": _words(wd_wide),
-            "WDP": trie_alt(L.weekdays),
-            "AMPM": _words(L.ampm),
-            "TSUF": _words(L.time_suffix | {"h"}),
-            "ZONE": (
+        # Word classes, built when a shape first needs them, written (?&NAME).
+        defs: dict[str, Callable[[], str]] = {
+            "MON": lambda: _words(mon_keys),
+            "WD": lambda: _words(wd_keys),
+            "WDW": lambda: _words(wd_wide),
+            "WDP": lambda: trie_alt(L.weekdays),
+            "AMPM": lambda: _words(L.ampm),
+            "TSUF": lambda: _words(L.time_suffix | {"h"}),
+            "ZONE": lambda: (
                 r"(?:(?<=\d)Z(?!\w)"
                 r"|(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?(?!\d)"
                 r"|[+\-−]\d{2}:?\d{2}(?!\d)"
                 r"|" + _words(zone_words) + r"(?:\s*[+\-−]\d{1,2}(?::?\d{2})?(?!\d))?)"
             ),
-            "FILL": _words(fill_words),
-            "ERA": trie_alt(L.eras),
-            "NUMW": _words(L.numbers),
-            "UNIT": _words(unit_keys, dot=True),
-            "UNITPRE": _words(L.units_pre),
-            "UNITBARE": _words(L.units_bare, dot=True),
-            "CONJ": _words(L.conjunctions),
-            "PRE": _words(L.prefixes),
-            "SUF": _words(L.suffixes),
-            "SU": trie_alt(L.short_units),
-            "REL": _words(L.relative),
-            "LAST": _words(L.last),
-            "CONNW": _words([c for c in conn if any(ch.isalpha() for ch in c)]),
-            "CONNS": trie_alt([c for c in conn if not any(ch.isalpha() for ch in c)]),
+            "FILL": lambda: _words(fill_words),
+            "ERA": lambda: trie_alt(L.eras),
+            "NUMW": lambda: _words(L.numbers),
+            "UNIT": lambda: _words(unit_keys, dot=True),
+            "UNITPRE": lambda: _words(L.units_pre),
+            "UNITBARE": lambda: _words(L.units_bare, dot=True),
+            "CONJ": lambda: _words(L.conjunctions),
+            "PRE": lambda: _words(L.prefixes),
+            "SUF": lambda: _words(L.suffixes),
+            "SU": lambda: trie_alt(L.short_units),
+            "REL": lambda: _words(L.relative),
+            "LAST": lambda: _words(L.last),
+            "CONNW": lambda: _words([c for c in conn if any(ch.isalpha() for ch in c)]),
+            "CONNS": lambda: trie_alt([c for c in conn if not any(ch.isalpha() for ch in c)]),
         }
-        defs["ITEM"] = r"(?:(?:\d{1,3}|(?&NUMW))\s*)?(?&UNIT)"
-        defs["SITEM"] = r"\d{1,3}\s?(?&SU)\.?(?![^\W\d_])"
+        defs["ITEM"] = lambda: r"(?:(?:\d{1,3}|(?&NUMW))\s*)?(?&UNIT)"
+        defs["SITEM"] = lambda: r"\d{1,3}\s?(?&SU)\.?(?![^\W\d_])"
+        built: dict[str, str] = {}
+
+        def define(name: str) -> str:
+            got = built.get(name)
+            if got is None:
+                got = built[name] = defs[name]()
+            return got
 
         call = re.compile(r"\(\?&(\w+)\)")
 
         def inline(pat: str) -> str:
             # (?&NAME) calls are slow in `regex`; expand them textually.
             for _ in range(4):
-                pat = call.sub(lambda c: "(?:" + defs[c.group(1)] + ")", pat)
+                pat = call.sub(lambda c: "(?:" + define(c.group(1)) + ")", pat)
             return pat
-
-        def define(*names: str) -> str:
-            return ""
 
         SEP_AT = r"(?:T|\s*[,،]?\s*(?:(?:(?&CONNW)|(?&CONNS))\s*[,،]?\s*)?)"
         t_colon = (
@@ -302,10 +306,11 @@ class Matcher:
         ]
         self.kinds = [name for name, _ in alts]
         # Each shape is compiled on first use: a call pays only for what it tries.
-        self._src = {name: inline(body) for name, body in alts}
-        self._src["_tail"] = inline(SEP_AT + TIME_FULL)
-        self._src["_item"] = inline(r"(?:(?P<n>\d{1,3}|(?&NUMW))\s*)?(?P<u>(?&UNIT))")
-        self._src["_sitem"] = inline(r"(?P<n>\d{1,3})\s?(?P<u>(?&SU))")
+        self._src = dict(alts)
+        self._src["_tail"] = SEP_AT + TIME_FULL
+        self._src["_item"] = r"(?:(?P<n>\d{1,3}|(?&NUMW))\s*)?(?P<u>(?&UNIT))"
+        self._src["_sitem"] = r"(?P<n>\d{1,3})\s?(?P<u>(?&SU))"
+        self._inline = inline
         self._rx: dict[str, Any] = {}
         self.after_time_rx = _AFTER_TIME
         self._triggers(mon_keys, wd_keys, unit_keys)
@@ -477,7 +482,7 @@ class Matcher:
     def _get(self, kind: str) -> Any:
         rx = self._rx.get(kind)
         if rx is None:
-            body = self._src[kind]
+            body = self._inline(self._src[kind])
             if not kind.startswith("_"):
                 body = f"(?P<K_{kind}>{body})"
             rx = re.compile(body, re.IGNORECASE)
