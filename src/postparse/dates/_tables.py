@@ -13,8 +13,6 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-import attrs
-
 _DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 
@@ -100,34 +98,34 @@ def word_index() -> dict[str, str]:
     return data
 
 
-@attrs.define
 class Lexicon:
     """The merged word tables of one set of languages (first language wins)."""
 
-    langs: tuple[str, ...]
-    months: dict[str, tuple[int, str]] = attrs.Factory(dict)
-    weekdays: dict[str, tuple[int, str]] = attrs.Factory(dict)
-    weekdays_wide: set[str] = attrs.Factory(set)
-    units: dict[str, tuple[str, str]] = attrs.Factory(dict)
-    units_pre: dict[str, tuple[str, str]] = attrs.Factory(dict)
-    units_bare: dict[str, tuple[str, str]] = attrs.Factory(dict)
-    implied: dict[str, tuple[str, int, str]] = attrs.Factory(dict)
-    prefixes: dict[str, str] = attrs.Factory(dict)
-    suffixes: dict[str, str] = attrs.Factory(dict)
-    relative: dict[str, tuple[str, int, str]] = attrs.Factory(dict)
-    ampm: dict[str, str] = attrs.Factory(dict)
-    numbers: dict[str, int] = attrs.Factory(dict)
-    connectors: set[str] = attrs.Factory(set)
-    conjunctions: set[str] = attrs.Factory(set)
-    last: set[str] = attrs.Factory(set)
-    leading: set[str] = attrs.Factory(set)
-    fillers: set[str] = attrs.Factory(set)
-    time_suffix: set[str] = attrs.Factory(set)
-    short_units: dict[str, str] = attrs.Factory(dict)
-    zones: dict[str, int] = attrs.Factory(dict)
-    eras: dict[str, int] = attrs.Factory(dict)
-    epoch_context: set[str] = attrs.Factory(set)
-    order: str | None = None
+    def __init__(self, langs: tuple[str, ...]) -> None:
+        self.langs = langs
+        self.months: dict[str, tuple[int, str]] = dict()
+        self.weekdays: dict[str, tuple[int, str]] = dict()
+        self.weekdays_wide: set[str] = set()
+        self.units: dict[str, tuple[str, str]] = dict()
+        self.units_pre: dict[str, tuple[str, str]] = dict()
+        self.units_bare: dict[str, tuple[str, str]] = dict()
+        self.implied: dict[str, tuple[str, int, str]] = dict()
+        self.prefixes: dict[str, str] = dict()
+        self.suffixes: dict[str, str] = dict()
+        self.relative: dict[str, tuple[str, int, str]] = dict()
+        self.ampm: dict[str, str] = dict()
+        self.numbers: dict[str, int] = dict()
+        self.connectors: set[str] = set()
+        self.conjunctions: set[str] = set()
+        self.last: set[str] = set()
+        self.leading: set[str] = set()
+        self.fillers: set[str] = set()
+        self.time_suffix: set[str] = set()
+        self.short_units: dict[str, str] = dict()
+        self.zones: dict[str, int] = dict()
+        self.eras: dict[str, int] = dict()
+        self.epoch_context: set[str] = set()
+        self.order: str | None = None
 
 
 def _add(target: dict[str, Any], key: str, value: Any) -> None:
