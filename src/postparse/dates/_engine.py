@@ -460,13 +460,11 @@ class Matcher:
         order: str | None,
         whole: bool,
     ) -> ParsedDate | None:
-        seen: set[int] = set()
+        rxs = self._rx
         for pos, kinds in self.candidates(text):
-            if pos in seen:
-                continue
-            seen.add(pos)
             for kind in kinds:
-                m = self._get(kind).match(text, pos)
+                rx = rxs.get(kind) or self._get(kind)
+                m = rx.match(text, pos)
                 if m is None:
                     continue
                 try:
@@ -491,8 +489,7 @@ class Matcher:
 
     # ------------------------------------------------------------------
     def _tail(self, text: str, pos: int) -> tuple[TimeTuple | None, int]:
-        ahead = text[pos : pos + 24]
-        if not any(ch.isdigit() for ch in ahead):
+        if _DIGIT.search(text, pos, pos + 24) is None:
             return None, pos
         t = self._get("_tail").match(text, pos)
         if t is None:
@@ -1001,19 +998,23 @@ def _with_time(done: Any, day: datetime, tm: TimeTuple | None) -> ParsedDate | N
 _EPOCH_WORDS = re.compile(r"[^\W\d]+")
 _OFFSET = re.compile(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 _ZONE_WORD = re.compile(r"[^\W\d_]+")
+_ALNUM = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"\d")
 _LEAD_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _clean_around(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """parse_date accepts a match when the rest of the text is filler."""
-    if any(ch.isalnum() for ch in text[end:]):
+    if start == 0 and end == len(text):
+        return True
+    if end < len(text) and _ALNUM.search(text, end):
         tail = text[end:].strip(" \t\r\n.,;:!?()[]")
         if norm(tail) not in lex.time_suffix:
             return False
     head = text[:start]
     if not head.strip():
         return True
-    if any(ch.isdigit() for ch in head):
+    if _DIGIT.search(head):
         return False
     words = _LEAD_WORDS.findall(head)
     return len(words) <= 4
