@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -52,7 +53,9 @@ MERGE = {"pt": ["pt_PT"], "es": ["es_419", "es_MX"], "en": ["en_GB", "en_IN"], "
 #: Extra script variants exported as languages of their own.
 EXTRA = ["zh_Hant", "sr_Latn", "yue_Hans"]
 #: Scripts written without spaces: markers are split by characters there.
-NOSPACE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+NOSPACE = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
 
 
 def cf(s: str) -> str:
@@ -133,6 +136,8 @@ def build(ident: str) -> dict[str, Any] | None:
     weekdays: dict[str, int] = {}
     wide: set[str] = set()
     units: dict[str, str] = {}
+    units_pre: dict[str, str] = {}
+    units_bare: dict[str, str] = {}
     implied: dict[str, list[Any]] = {}
     relative: dict[str, list[Any]] = {}
     last_weekday: dict[str, int] = {}
@@ -229,6 +234,12 @@ def build(ident: str) -> dict[str, Any] | None:
                         suffixes.add(s2)
                         break
                 word = a
+            elif before and after and re.search(r"\w", before):
+                # "mwaka {0} uliopita": the unit word stands before the number
+                # the words after the number act as the "ago" marker
+                units_pre.setdefault(before, unit)
+                suffixes.add(after)
+                continue
             if word is None or (not before and a == after and not word):
                 patterns.append([pat, unit])
                 continue
@@ -236,6 +247,9 @@ def build(ident: str) -> dict[str, Any] | None:
                 for k in {word, word.rstrip(".")}:
                     if k:
                         units.setdefault(k, unit)
+                if not before and word == after and len(word.rstrip(".")) >= 3:
+                    # "{0} órája": the unit word itself says "ago"
+                    units_bare.setdefault(word, unit)
             elif not before:
                 patterns.append([pat, unit])
     order = order_of(loc.date_formats["short"].pattern) or "DMY"
@@ -247,6 +261,8 @@ def build(ident: str) -> dict[str, Any] | None:
         "weekdays": dict(sorted(weekdays.items())),
         "weekdays_wide": sorted(wide),
         "units": dict(sorted(units.items())),
+        "units_pre": dict(sorted(units_pre.items())),
+        "units_bare": dict(sorted(units_bare.items())),
         "implied": dict(sorted(implied.items())),
         "ago_prefix": sorted(prefixes),
         "ago_suffix": sorted(suffixes),
@@ -259,7 +275,11 @@ def build(ident: str) -> dict[str, Any] | None:
     }
 
 
-WORD = re.compile(r"[^\W\d_]+")
+# The same word tokens the engine sees (letters with their combining marks).
+sys.path.insert(0, str(ROOT / "src"))
+from postparse.dates._engine import _WORDS  # noqa: E402
+
+WORD = _WORDS.get()
 
 
 def main() -> None:
@@ -285,7 +305,15 @@ def main() -> None:
             json.dumps(table, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8"
         )
         words: set[str] = set()
-        for key in ("months", "weekdays", "units", "implied", "relative", "last_weekday"):
+        for key in (
+            "months",
+            "weekdays",
+            "units",
+            "units_pre",
+            "implied",
+            "relative",
+            "last_weekday",
+        ):
             for phrase in table[key]:
                 words.update(WORD.findall(phrase))
         for key in ("ago_prefix", "ago_suffix"):

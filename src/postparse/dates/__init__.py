@@ -23,10 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
-import regex
-
 from ..model import ParsedDate
-from ._engine import Matcher
+from ._engine import _WORDS, Matcher, _Lazy, has_nospace
 from ._tables import build_lexicon, canonical, norm, word_index
 
 __all__ = [
@@ -45,20 +43,51 @@ PRIORITY: tuple[str, ...] = (
 )  # fmt: skip
 _RANK = {lang: i for i, lang in enumerate(PRIORITY)}
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}]+")
-_SCRIPTS: tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...] = (
-    (regex.compile(r"[\p{Hiragana}\p{Katakana}]"), ("ja",)),
-    (regex.compile(r"\p{Hangul}"), ("ko",)),
-    (regex.compile(r"\p{Han}"), ("zh", "zh-Hant", "ja")),
-    (regex.compile(r"\p{Thai}"), ("th",)),
-    (regex.compile(r"\p{Lao}"), ("lo",)),
-    (regex.compile(r"\p{Khmer}"), ("km",)),
-    (regex.compile(r"\p{Myanmar}"), ("my",)),
+#: (lowest, highest code point, candidate languages) of scripts without spaces
+_SCRIPTS: tuple[tuple[int, int, tuple[str, ...]], ...] = (
+    (0x3040, 0x30FF, ("ja",)),
+    (0xAC00, 0xD7AF, ("ko",)),
+    (0x1100, 0x11FF, ("ko",)),
+    (0x3130, 0x318F, ("ko",)),
+    (0x3400, 0x9FFF, ("zh", "zh-Hant", "ja")),
+    (0xF900, 0xFAFF, ("zh", "zh-Hant", "ja")),
+    (0x0E00, 0x0E7F, ("th",)),
+    (0x0E80, 0x0EFF, ("lo",)),
+    (0x1780, 0x17FF, ("km",)),
+    (0x1000, 0x109F, ("my",)),
 )
-_NONLATIN_NOSPACE = regex.compile(
-    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
+_MAX_CANDIDATES = 3
+#: Words that say nothing about the language (handled by every matcher).
+_NEUTRAL = frozenset(
+    [
+        "s",
+        "sec",
+        "secs",
+        "m",
+        "min",
+        "mins",
+        "h",
+        "hr",
+        "hrs",
+        "d",
+        "w",
+        "wk",
+        "wks",
+        "mo",
+        "mos",
+        "y",
+        "yr",
+        "yrs",
+        "am",
+        "pm",
+        "a",
+        "p",
+        "t",
+        "z",
+        "utc",
+        "gmt",
+    ]
 )
-_MAX_CANDIDATES = 5
 
 
 def _sort_langs(langs: Iterable[str]) -> tuple[str, ...]:
@@ -66,26 +95,38 @@ def _sort_langs(langs: Iterable[str]) -> tuple[str, ...]:
 
 
 def guess_languages(text: str) -> tuple[str, ...]:
-    """Candidate languages for ``text``: cheap, from its script and known words."""
-    tokens = _TOKEN.findall(text)
-    if not tokens:
-        return ()
+    """Candidate languages for ``text``: cheap, from its script and known words.
+
+    Each known word votes for the languages whose tables hold it, with weight
+    1/(number of such languages), so rare words decide and common ones
+    ("a", "h") barely count. Words every language shares (short units,
+    AM/PM) are ignored: the language-neutral matcher handles them.
+    """
     found: list[str] = []
-    if _NONLATIN_NOSPACE.search(text):
-        for rx, langs in _SCRIPTS:
-            if rx.search(text):
+    if has_nospace(text):
+        cps = {ord(ch) for ch in text if ord(ch) >= 0xE00}
+        for lo, hi, langs in _SCRIPTS:
+            if any(lo <= cp <= hi for cp in cps):
                 found.extend(langs)
     index = word_index()
-    scores: dict[str, int] = {}
-    for tok in tokens:
-        hit = index.get(norm(tok))
+    scores: dict[str, float] = {}
+    for tok in _WORDS.get().findall(text):
+        key = norm(tok)
+        if key in _NEUTRAL or (len(key) < 2 and key.isascii()):
+            continue
+        hit = index.get(key)
         if hit:
-            for lang in hit.split(","):
-                scores[lang] = scores.get(lang, 0) + 1
+            hit_langs = hit.split(",")
+            w = 1.0 / len(hit_langs)
+            for lang in hit_langs:
+                scores[lang] = scores.get(lang, 0.0) + w
     if scores:
         best = max(scores.values())
-        top = [lang for lang, s in scores.items() if s == best]
-        found.extend(_sort_langs(top)[:_MAX_CANDIDATES])
+        top = sorted(
+            (lang for lang, sc in scores.items() if sc >= best * 0.5),
+            key=lambda x: (-scores[x], _RANK.get(x, len(_RANK)), x),
+        )
+        found.extend(top[:_MAX_CANDIDATES])
     seen: dict[str, None] = {}
     for lang in found:
         seen.setdefault(lang, None)
@@ -105,6 +146,7 @@ class DateParser:
     def __init__(self) -> None:
         self._matchers: dict[tuple[tuple[str, ...], bool], Matcher] = {}
         self._hints: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._hinted: dict[tuple[str, ...], Matcher] = {}
 
     def matcher(self, langs: tuple[str, ...], explicit: bool = False) -> Matcher:
         key = (langs, explicit)
@@ -112,6 +154,7 @@ class DateParser:
         if m is None:
             if len(self._matchers) > 512:
                 self._matchers.clear()
+                self._hinted.clear()
             m = Matcher(build_lexicon(langs), explicit=explicit)
             self._matchers[key] = m
         return m
@@ -144,7 +187,11 @@ class DateParser:
             raise ValueError(f"order must be 'DMY', 'MDY' or 'YMD', not {order!r}")
         ref = _now(now)
         if languages is not None:
-            return self.matcher(self._given(languages), True).find(text, ref, order, whole)
+            key = tuple(languages)
+            hinted = self._hinted.get(key)
+            if hinted is None:
+                hinted = self._hinted[key] = self.matcher(self._given(languages), True)
+            return hinted.find(text, ref, order, whole)
         cands = guess_languages(text)
         if not cands:
             return self.matcher((), False).find(text, ref, order, whole)
@@ -191,8 +238,8 @@ def parse_date(
     return _PARSER.search(text, now=now, languages=languages, order=order, whole=True)
 
 
-_NUMERIC = regex.compile(
-    r"(?<![\p{N}.:/-])(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?![\p{N}])"
+_NUMERIC = _Lazy(
+    r"(?<![\d.:/-])(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?!\d)"
     r"(?:[,\s]+T?(\d{1,2})[:：](\d{2}))?"
 )
 
@@ -205,12 +252,13 @@ def infer_date_order(samples: Iterable[str]) -> str | None:
     """
     votes = {"DMY": 0, "MDY": 0, "YMD": 0}
     seqs: list[tuple[int, int, int, int]] = []
+    numeric = _NUMERIC.get()
     count = 0
     for s in samples:
         count += 1
         if count > 10000:
             break
-        for m in _NUMERIC.finditer(s):
+        for m in numeric.finditer(s):
             a, b, c = m.group(1), m.group(3), m.group(4)
             if len(a) == 4:
                 votes["YMD"] += 1

@@ -11,19 +11,68 @@ match (arithmetic on ``now``, day/month order, zones) is plain Python.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
-
-import regex
 
 from ..model import ParsedDate, Precision
 from ._tables import Lexicon, norm
 
-_NOSPACE = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
-LB = rf"(?:(?=[{_NOSPACE}])|(?<![\p{{L}}\p{{M}}\p{{N}}]))"
-RB = rf"(?:(?<=[{_NOSPACE}.])|(?![\p{{L}}\p{{M}}]))"
-_NOSPACE_RX = regex.compile(rf"[{_NOSPACE}]")
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff"
+)
+#: digits | one character of a script without spaces | a word | other symbol
+_WORDCHAR = rf"(?:[^\W\d_]|[{_MARKS}])"
+
+
+class _Lazy:
+    """A regular expression compiled on first use (keeps import cheap)."""
+
+    __slots__ = ("_rx", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._rx: re.Pattern[str] | None = None
+
+    def get(self) -> re.Pattern[str]:
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(self.pattern)
+        return rx
+
+
+#: digits | one character of a script without spaces | a word | other symbol
+_TOK = _Lazy(rf"(\d+)|({_WORDCHAR}+)|[^\s\w]")
+_NEXT_WORD = _Lazy(rf"[\s.,]{{0,2}}({_WORDCHAR}+)")
+_WORDS = _Lazy(rf"{_WORDCHAR}+")
+#: Code point ranges of the scripts written without spaces between words.
+_NS_RANGES = (
+    (0x0E00, 0x0EFF),
+    (0x1000, 0x109F),
+    (0x1100, 0x11FF),
+    (0x1780, 0x17FF),
+    (0x3040, 0x30FF),
+    (0x3130, 0x318F),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xAC00, 0xD7AF),
+    (0xF900, 0xFAFF),
+)
+
+
+def _is_ns(ch: str) -> bool:
+    """Is ``ch`` a character of a script written without spaces (CJK, Thai …)?"""
+    cp = ord(ch)
+    if cp < 0x0E00:
+        return False
+    return any(lo <= cp <= hi for lo, hi in _NS_RANGES)
+
+
+def has_nospace(s: str) -> bool:
+    return not s.isascii() and any(_is_ns(ch) for ch in s)
+
 
 _UNIT_ORDER: dict[str, int] = {
     "year": 0,
@@ -33,6 +82,15 @@ _UNIT_ORDER: dict[str, int] = {
     "hour": 4,
     "minute": 5,
     "second": 6,
+}
+_AGO_KINDS = frozenset({"ago", "agosuf", "agobare", "short"})
+_ZERO = timedelta()
+_UNIT_TD = {
+    "week": timedelta(weeks=1),
+    "day": timedelta(days=1),
+    "hour": timedelta(hours=1),
+    "minute": timedelta(minutes=1),
+    "second": timedelta(seconds=1),
 }
 _PRECISIONS: tuple[Precision, ...] = ("year", "month", "week", "day", "hour", "minute", "second")
 
@@ -44,7 +102,7 @@ def _char_rx(c: str) -> str:
         return "['’ʼ]"
     if c == "-":
         return r"[-‐‑]"
-    return str(regex.escape(c))
+    return re.escape(c)
 
 
 def trie_alt(words: Iterable[str]) -> str:
@@ -75,13 +133,14 @@ def trie_alt(words: Iterable[str]) -> str:
 
 def _words(keys: Iterable[str], *, dot: bool = False) -> str:
     """Words with boundaries (none for scripts written without spaces)."""
-    spaced, glued = [], []
+    spaced: list[str] = []
+    glued: list[str] = []
     for k in keys:
-        (glued if _NOSPACE_RX.search(k) else spaced).append(k)
+        (glued if has_nospace(k) else spaced).append(k)
     d = r"\.?" if dot else ""
     parts = []
     if spaced:
-        parts.append(r"(?<![\p{L}\p{M}])" + trie_alt(spaced) + d + r"(?:(?<=\.)|(?![\p{L}\p{M}]))")
+        parts.append(r"(?<![^\W\d_])" + trie_alt(spaced) + d + r"(?:(?<=\.)|(?![^\W\d_]))")
     if glued:
         parts.append(trie_alt(glued) + d)
     if not parts:
@@ -110,93 +169,99 @@ class Matcher:
         self.order = lex.order if explicit else None
         L = lex
         mon_keys = [k for k in L.months if not any(ch.isdigit() for ch in k) and len(k) >= 2]
-        wd_keys = [k for k in L.weekdays if len(k) >= 2 or _NOSPACE_RX.search(k)]
+        wd_keys = [k for k in L.weekdays if len(k) >= 2 or has_nospace(k)]
         wd_wide = [k for k in L.weekdays_wide if k in L.weekdays]
         zone_words = [k for k in L.zones if k != "z"]
         conn = sorted(L.connectors)
         fill_words = set(L.fillers) | {"de", "del", "of", "d'", "the"}
         fill_words = {f for f in fill_words if any(ch.isalpha() for ch in f)}
         unit_keys = list(L.units) + list(L.implied)
-        # Word classes, defined once per regex and called with (?&NAME).
-        defs = {
-            "MON": _words(mon_keys),
-            "WD": _words(wd_keys),
-            "WDW": _words(wd_wide),
-            "WDP": trie_alt(L.weekdays),
-            "AMPM": _words(L.ampm),
-            "TSUF": _words(L.time_suffix | {"h"}),
-            "ZONE": (
-                r"(?:(?<=\d)Z(?![\p{L}\p{N}])"
-                r"|(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?(?![\p{N}])"
-                r"|[+\-−]\d{2}:?\d{2}(?![\p{N}])"
-                r"|" + _words(zone_words) + r"(?:\s*[+\-−]\d{1,2}(?::?\d{2})?(?![\p{N}]))?)"
+        # Word classes, built when a shape first needs them, written (?&NAME).
+        defs: dict[str, Callable[[], str]] = {
+            "MON": lambda: _words(mon_keys),
+            "WD": lambda: _words(wd_keys),
+            "WDW": lambda: _words(wd_wide),
+            "WDP": lambda: trie_alt(L.weekdays),
+            "AMPM": lambda: _words(L.ampm),
+            "TSUF": lambda: _words(L.time_suffix | {"h"}),
+            "ZONE": lambda: (
+                r"(?:(?<=\d)Z(?!\w)"
+                r"|(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?(?!\d)"
+                r"|[+\-−]\d{2}:?\d{2}(?!\d)"
+                r"|" + _words(zone_words) + r"(?:\s*[+\-−]\d{1,2}(?::?\d{2})?(?!\d))?)"
             ),
-            "FILL": _words(fill_words),
-            "ERA": trie_alt(L.eras),
-            "NUMW": _words(L.numbers),
-            "UNIT": _words(unit_keys, dot=True),
-            "CONJ": _words(L.conjunctions),
-            "PRE": _words(L.prefixes),
-            "SUF": _words(L.suffixes),
-            "SU": trie_alt(L.short_units),
-            "REL": _words(L.relative),
-            "LAST": _words(L.last),
-            "CONNW": _words([c for c in conn if any(ch.isalpha() for ch in c)]),
-            "CONNS": trie_alt([c for c in conn if not any(ch.isalpha() for ch in c)]),
+            "FILL": lambda: _words(fill_words),
+            "ERA": lambda: trie_alt(L.eras),
+            "NUMW": lambda: _words(L.numbers),
+            "UNIT": lambda: _words(unit_keys, dot=True),
+            "UNITPRE": lambda: _words(L.units_pre),
+            "UNITBARE": lambda: _words(L.units_bare, dot=True),
+            "CONJ": lambda: _words(L.conjunctions),
+            "PRE": lambda: _words(L.prefixes),
+            "SUF": lambda: _words(L.suffixes),
+            "SU": lambda: trie_alt(L.short_units),
+            "REL": lambda: _words(L.relative),
+            "LAST": lambda: _words(L.last),
+            "CONNW": lambda: _words([c for c in conn if any(ch.isalpha() for ch in c)]),
+            "CONNS": lambda: trie_alt([c for c in conn if not any(ch.isalpha() for ch in c)]),
         }
-        defs["ITEM"] = r"(?:(?:\d{1,3}|(?&NUMW))\s*)?(?&UNIT)"
-        defs["SITEM"] = r"\d{1,3}\s?(?&SU)\.?(?![\p{L}\p{M}])"
+        defs["ITEM"] = lambda: r"(?:(?:\d{1,3}|(?&NUMW))\s*)?(?&UNIT)"
+        defs["SITEM"] = lambda: r"\d{1,3}\s?(?&SU)\.?(?![^\W\d_])"
+        built: dict[str, str] = {}
 
-        call = regex.compile(r"\(\?&(\w+)\)")
+        def define(name: str) -> str:
+            got = built.get(name)
+            if got is None:
+                got = built[name] = defs[name]()
+            return got
+
+        call = re.compile(r"\(\?&(\w+)\)")
 
         def inline(pat: str) -> str:
             # (?&NAME) calls are slow in `regex`; expand them textually.
             for _ in range(4):
-                pat = call.sub(lambda c: "(?:" + defs[c.group(1)] + ")", pat)
+                pat = call.sub(lambda c: "(?:" + define(c.group(1)) + ")", pat)
             return pat
-
-        def define(*names: str) -> str:
-            return ""
 
         SEP_AT = r"(?:T|\s*[,،]?\s*(?:(?:(?&CONNW)|(?&CONNS))\s*[,،]?\s*)?)"
         t_colon = (
             r"(?P<hh>\d{1,2})\s?[:：]\s?(?P<mi>\d{2})"
-            r"(?:[:：](?P<ss>\d{2})(?:[.,]\d{1,9})?)?(?![\p{N}])"
+            r"(?:[:：](?P<ss>\d{2})(?:[.,]\d{1,9})?)?(?!\d)"
         )
         t_cjk = (
-            r"(?P<hh>\d{1,2})\s*[時时点點시]\s*"
-            r"(?:(?P<mi>\d{1,2})\s*[分분](?:\s*(?P<ss>\d{1,2})\s*[秒초])?|半)?"
+            r"(?P<hh2>\d{1,2})\s*[時时点點시]\s*"
+            r"(?:(?P<mi2>\d{1,2})\s*[分분](?:\s*(?P<ss2>\d{1,2})\s*[秒초])?|半)?"
         )
-        t_loose = r"(?P<hh>\d{1,2})[hH.](?P<mi>\d{2})(?![\p{N}])"
-        t_ampm = r"(?P<hh>\d{1,2})(?=\s*(?&AMPM))"
+        t_loose = r"(?P<hh3>\d{1,2})[hH.](?P<mi3>\d{2})(?!\d)"
+        t_ampm = r"(?P<hh4>\d{1,2})(?=\s*(?&AMPM))"
         tail = r"(?:\s*(?P<ap2>(?&AMPM)))?(?:\s*(?&TSUF))?(?:\s*(?P<tz>(?&ZONE)))?"
         TIME_FULL = rf"(?:(?P<ap1>(?&AMPM))\s*)?(?:{t_colon}|{t_cjk}|{t_loose}|{t_ampm}){tail}"
         TIME_STRICT = rf"(?:(?P<ap1>(?&AMPM))\s*)?(?:{t_colon}|{t_cjk}|{t_ampm}){tail}"
         DSEP = r"(?:\s*(?&FILL)\s*|[\s,./-]*)"
         ORD = r"(?:\.|st|nd|rd|th|er|e|º|ª)?"
         iso = (
-            r"(?<![\p{N}.:/-])(?P<iy>\d{4})(?P<isep>[-/.])\s?(?P<im>\d{1,2})(?P=isep)\s?"
-            r"(?P<id>\d{1,2})(?![\p{N}])\.?"
+            r"(?<![\d.:/-])(?P<iy>\d{4})(?P<isep>[-/.])\s?(?P<im>\d{1,2})(?P=isep)\s?"
+            r"(?P<id>\d{1,2})(?!\d)\.?"
         )
         num = (
-            r"(?<![\p{L}\p{N}.,:/+-])(?P<na>\d{1,2})(?P<nsep>[./-])\s?(?P<nb>\d{1,2})"
-            r"(?P=nsep)\s?(?P<nc>\d{4}|\d{2})(?![\p{N}]|[.,/:-]\d)\.?"
+            r"(?<![\w.,:/+-])(?P<na>\d{1,2})(?P<nsep>[./-])\s?(?P<nb>\d{1,2})"
+            r"(?P=nsep)\s?(?P<nc>\d{4}|\d{2})(?!\d|[.,/:-]\d)\.?"
         )
         mdt = (
-            r"(?<![\p{L}\p{N}.,:/+-])(?P<ma>\d{1,2})(?P<msep>[./-])(?P<mb>\d{1,2})\.?"
+            r"(?<![\w.,:/+-])(?P<ma>\d{1,2})(?P<msep>[./-])(?P<mb>\d{1,2})\.?"
             r"(?=(?:,?\s+|\s*T)\d{1,2}[:：]\d{2}(?!\d))"
         )
         named1 = (
-            rf"(?:(?P<wd1>(?&WD))\.?\s*,?\s*)?(?<![\p{{N}}.:/-])(?P<d1>\d{{1,2}}){ORD}"
+            rf"(?:(?P<wd1>(?&WD))\.?\s*,?\s*)?(?<![\d.:/-])(?P<d1>\d{{1,2}}){ORD}"
             r"(?:\s*(?&FILL)\s*|\s*-?\s*)(?P<mon1>(?&MON))\.?"
-            rf"(?:{DSEP}(?P<y1>\d{{4}}|'\d{{2}})(?![\p{{N}}])(?:\s*(?&FILL)\.?)?)?"
+            rf"(?:{DSEP}(?P<y1>\d{{4}}|'\d{{2}})(?!\d)(?:\s*(?&FILL)\.?)?)?"
         )
         named2 = (
             r"(?:(?P<wd2>(?&WD))\.?\s*,?\s*)?(?P<mon2>(?&MON))\.?\s*(?:(?&FILL)\s*)?"
-            r"(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?(?![\p{N}:])"
-            r"(?:\s*,?\s*(?P<y2>\d{4})(?![\p{N}]))?"
+            r"(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?(?![\d:])"
+            r"(?:\s*,?\s*(?P<y2>\d{4})(?!\d))?"
         )
-        my = r"(?P<mon3>(?&MON))\.?\s*,?\s*(?:(?&FILL)\s*)?(?P<y3>\d{4})(?![\p{N}])"
+        my = r"(?P<mon3>(?&MON))\.?\s*,?\s*(?:(?&FILL)\s*)?(?P<y3>\d{4})(?!\d)"
         cjk = (
             r"(?:(?P<era>(?&ERA))\s*)?(?:(?P<cy>\d{1,4}|元)\s*[年년]\s*)?"
             r"(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日号號일]"
@@ -207,19 +272,19 @@ class Matcher:
             r"(?P<cm2>\d{1,2})\s*[月월](?!\s*\d)"
         )
         wd_after = r"(?:\s*[(（]\s*(?&WDP)\s*[)）])?"
-        ITEMS = r"(?&ITEM)(?:\s*(?:,|(?&CONJ))?\s*(?&ITEM)){0,6}"
-        ago = (
-            rf"(?P<pre>(?&PRE))\s*(?P<items>{ITEMS})(?:\s*(?P<suf>(?&SUF)))?"
-            rf"|(?<![\p{{N}}.,])(?P<items>{ITEMS})\s*(?P<suf>(?&SUF))"
-        )
+        ITEMS = r"(?:(?:\s*(?:,|(?&CONJ)))?\s*(?&ITEM)){1,7}"
+        ago = rf"(?P<pre>(?&PRE))\s*(?P<items>{ITEMS})(?:\s*(?P<suf>(?&SUF)))?"
+        agosuf = rf"(?<![\d.,])(?P<items>{ITEMS})\s*(?P<suf>(?&SUF))"
+        agobare = r"(?<![\d.,])(?P<items>\d{1,3}\s*(?&UNITBARE))(?!\s*\d)"
         short = (
-            r"(?<![\p{L}\p{N}$€£¥.,:/+#-])(?P<sitems>(?&SITEM)(?:\s?(?&SITEM)){0,4})"
-            r"(?:\s*(?P<suf2>(?&SUF)))?(?![\p{L}\p{N}])"
+            r"(?<![\w$€£¥.,:/+#-])(?P<sitems>(?&SITEM)(?:\s?(?&SITEM)){0,4})"
+            r"(?:\s*(?P<suf2>(?&SUF)))?(?!\w)"
         )
+        agopre = r"(?P<upre>(?&UNITPRE))\s*(?P<pn>\d{1,3})\s*(?P<suf3>(?&SUF))"
         rel = r"(?P<rel>(?&REL))"
         wd = r"(?:(?P<last>(?&LAST))\s+)?(?P<wd>(?&WD))\.?"
-        epoch = r"(?<![\p{L}\p{N}.+-])(?P<ep>\d{13}|\d{10})(?![\p{N}.])"
-        time_only = rf"(?<![\p{{N}}.:/])(?:{TIME_STRICT})"
+        epoch = r"(?<![\w.+-])(?P<ep>\d{13}|\d{10})(?![\d.])"
+        time_only = rf"(?<![\d.:/])(?:{TIME_STRICT})"
         alts = [
             ("iso", iso + wd_after),
             ("cjk", cjk),
@@ -230,7 +295,10 @@ class Matcher:
             ("num", num + wd_after),
             ("mdt", mdt),
             ("ago", ago),
+            ("agosuf", agosuf),
+            ("agobare", agobare),
             ("short", short),
+            ("agopre", agopre),
             ("rel", rel),
             ("wd", wd),
             ("epoch", epoch),
@@ -238,116 +306,151 @@ class Matcher:
         ]
         self.kinds = [name for name, _ in alts]
         # Each shape is compiled on first use: a call pays only for what it tries.
-        self._src = {name: inline(body) for name, body in alts}
-        self._src["_tail"] = inline(SEP_AT + TIME_FULL)
-        self._src["_item"] = inline(r"(?:(?P<n>\d{1,3}|(?&NUMW))\s*)?(?P<u>(?&UNIT))")
-        self._src["_sitem"] = inline(r"(?P<n>\d{1,3})\s?(?P<u>(?&SU))")
+        self._src = dict(alts)
+        self._src["_tail"] = SEP_AT + TIME_FULL
+        self._src["_item"] = r"(?:(?P<n>\d{1,3}|(?&NUMW))\s*)?(?P<u>(?&UNIT))"
+        self._src["_sitem"] = r"(?P<n>\d{1,3})\s?(?P<u>(?&SU))"
+        self._inline = inline
         self._rx: dict[str, Any] = {}
         self.after_time_rx = _AFTER_TIME
         self._triggers(mon_keys, wd_keys, unit_keys)
 
     def _triggers(self, mon_keys: list[str], wd_keys: list[str], unit_keys: list[str]) -> None:
-        """Word sets that make a token worth trying a match at."""
+        """Which shapes to try at a token: word -> kinds, CJK char -> kinds."""
         L = self.lex
-        start: set[str] = set()
-        chars: set[str] = set()
+        words: dict[str, set[str]] = {}
+        chars: dict[str, set[str]] = {}
 
-        def add(keys: Iterable[str]) -> None:
+        def add(keys: Iterable[str], kinds: tuple[str, ...]) -> None:
             for k in keys:
-                if _NOSPACE_RX.match(k):
-                    chars.add(k[0])
-                else:
-                    w = _WORD.match(k)
-                    if w:
-                        start.add(w.group())
-                    elif k[:1].isalpha():
-                        start.add(k)
+                if not k:
+                    continue
+                if _is_ns(k[0]):
+                    chars.setdefault(k[0], set()).update(kinds)
+                    continue
+                w = _WORDS.get().match(k)
+                first = w.group() if w else (k if k[:1].isalpha() else "")
+                if first:
+                    words.setdefault(first, set()).update(kinds)
 
-        add(mon_keys)
-        add(wd_keys)
-        add(L.relative)
-        add(L.prefixes)
-        add(L.last)
-        add(L.ampm)
-        add(L.eras)
-        add(k for k in unit_keys if len(k) > 1)
-        add(k for k in L.implied)
-        self.start_words = frozenset(start)
-        self.start_chars = frozenset(chars)
+        add(mon_keys, ("named2", "my"))
+        add(wd_keys, ("named1", "named2", "wd"))
+        add(L.relative, ("rel",))
+        add(L.prefixes, ("ago",))
+        add(L.last, ("wd",))
+        add((k for k in L.ampm if _is_ns(k[0])), ("time",))
+        add(L.eras, ("cjk", "cjkym"))
+        add((k for k in unit_keys if len(k) > 1), ("agosuf",))
+        add(L.implied, ("agosuf",))
+        add(L.units_pre, ("agopre",))
+        rank = {k: i for i, k in enumerate(self.kinds)}
+
+        def ordered(ks: set[str]) -> tuple[str, ...]:
+            return tuple(sorted(ks, key=rank.__getitem__))
+
+        self.word_kinds = {w: ordered(ks) for w, ks in words.items()}
+        self.char_kinds = {c: ordered(ks) for c, ks in chars.items()}
         after: set[str] = set()
         for keys in (unit_keys, L.short_units, mon_keys, L.ampm, L.time_suffix, L.fillers):
             for k in keys:
-                if _NOSPACE_RX.match(k):
+                if _is_ns(k[0]):
                     after.add(k[0])
                     continue
-                w = _WORD.match(k)
+                w = _WORDS.get().match(k)
                 if w:
                     after.add(w.group())
                 elif k:
                     after.add(k[0])
+                t = _TOK.get().match(k)
+                if t is not None and t.lastindex == 2:
+                    after.add(t.group())
         after.update(("st", "nd", "rd", "th", "er", "e", "de", "of", "h", "uhr"))
         after.update("年月日号號時时点點分秒시분초년월일주")
         self.after_digit = frozenset(after)
+        # the shapes worth trying at a number, by the word that follows it
+        first_unit = {_first(k) for k in (*unit_keys, *L.short_units)}
+        first_mon = {_first(k) for k in mon_keys}
+        first_bare = {_first(k) for k in L.units_bare}
+        first_time = {_first(k) for k in (*L.ampm, *L.time_suffix, "h")}
+        kinds_after: dict[str, tuple[str, ...]] = {}
+        for aw in after:
+            ks: list[str] = []
+            if aw in "年月日号號년월일":
+                ks += ["cjk", "cjkym"]
+            if aw in first_unit:
+                ks += ["agosuf", "short"]
+            if aw in first_bare:
+                ks.append("agobare")
+            if aw in first_mon or aw not in first_unit:
+                ks.append("named1")
+            if aw in first_time or aw in "時时点點시":
+                ks.append("time")
+            ks += [k for k in _K_WORD if k not in ks]
+            kinds_after[aw] = tuple(ks)
+        self.after_kinds = kinds_after
         self.numwords = frozenset(norm(k) for k in L.numbers)
         self.unit_words = frozenset(norm(k) for k in unit_keys)
-
-    def _get(self, kind: str) -> Any:
-        rx = self._rx.get(kind)
-        if rx is None:
-            body = self._src[kind]
-            if not kind.startswith("_"):
-                body = f"(?P<K_{kind}>{body})"
-            rx = regex.compile(body, regex.IGNORECASE)
-            self._rx[kind] = rx
-        return rx
+        self.start_words = frozenset(self.word_kinds)
 
     # ------------------------------------------------------------------
-    def candidates(self, text: str) -> list[tuple[int, bool]]:
-        """Token starts worth trying, with True for a digit token."""
-        out: list[tuple[int, bool]] = []
-        toks = _TOKEN.findall(text) if False else None
-        del toks
+    def candidates(self, text: str) -> list[tuple[int, tuple[str, ...]]]:
+        """Token starts worth trying, each with the shapes to try there."""
+        out: list[tuple[int, tuple[str, ...]]] = []
         prev_word = ""
-        prev_end = -1
         last_num_word = -1
-        for m in _TOKEN.finditer(text):
-            t = m.group()
-            pos = m.start()
-            c = t[0]
-            if c.isdigit():
-                nxt = text[m.end() : m.end() + 1]
-                ok = (
-                    nxt in _DIGIT_NEXT
-                    or len(t) in (10, 13)
-                    or prev_word in self.start_words
-                    or prev_word in self.numwords
-                )
-                if not ok:
-                    w = _NEXT_WORD.match(text, m.end())
+        word_kinds = self.word_kinds
+        numwords = self.numwords
+        unit_words = self.unit_words
+        after_kinds = self.after_kinds
+        char_kinds = self.char_kinds
+        next_word = _NEXT_WORD.get()
+        for mt in _TOK.get().finditer(text):
+            g = mt.lastindex
+            if g == 2:  # a word
+                tok = mt.group()
+                if ord(tok[0]) >= 0x0E00 and has_nospace(tok):
+                    # scripts without spaces: every character may start a date
+                    base = mt.start()
+                    for i, ch in enumerate(tok):
+                        ck = char_kinds.get(ch)
+                        if ck:
+                            out.append((base + i, ck))
+                    prev_word = ""
+                    last_num_word = -1
+                    continue
+                lw = tok.lower()
+                wk = word_kinds.get(lw)
+                if wk is not None:
+                    if last_num_word >= 0 and lw in unit_words:
+                        out.append((last_num_word, _K_AGO))
+                    out.append((mt.start(), wk))
+                last_num_word = mt.start() if lw in numwords else -1
+                prev_word = lw
+            elif g == 1:  # digits
+                end = mt.end()
+                nxt = text[end : end + 1]
+                kinds: tuple[str, ...] = ()
+                if nxt in _COLON:
+                    kinds = _K_COLON
+                elif nxt in _DATE_SEP and text[end + 1 : end + 3].lstrip()[:1].isdigit():
+                    kinds = _K_SEP4 if end - mt.start() == 4 else _K_SEP
+                elif end - mt.start() in (10, 13):
+                    kinds = _K_EPOCH
+                else:
+                    w = next_word.match(text, end)
                     if w is not None:
-                        word = norm(w.group(1))
-                        ok = word in self.after_digit or (
-                            _NOSPACE_RX.match(word) is not None and word[0] in self.after_digit
-                        )
-                if ok:
-                    out.append((pos, True))
+                        word = w.group(1).lower()
+                        kinds = after_kinds.get(word, ())
+                        if not kinds and ord(word[0]) > 0xE00:
+                            kinds = after_kinds.get(word[0], ())
+                    if not kinds and (
+                        nxt == "." or prev_word in word_kinds or prev_word in numwords
+                    ):
+                        kinds = _K_WORD
+                if kinds:
+                    out.append((mt.start(), kinds))
                 prev_word = ""
-            elif _NOSPACE_RX.match(c):
-                if c in self.start_chars or c.lower() in self.start_chars:
-                    out.append((pos, False))
-                prev_word = ""
-            elif c.isalpha():
-                w = norm(t)
-                if w in self.start_words:
-                    if w in self.unit_words and last_num_word >= 0:
-                        out.append((last_num_word, False))
-                    out.append((pos, False))
-                last_num_word = pos if w in self.numwords else -1
-                prev_word = w
-            else:
-                continue
-            prev_end = m.end()
-        del prev_end
+                last_num_word = -1
         return out
 
     def find(
@@ -357,26 +460,37 @@ class Matcher:
         order: str | None,
         whole: bool,
     ) -> ParsedDate | None:
-        seen: set[int] = set()
-        for pos, digit in self.candidates(text):
-            if pos in seen:
-                continue
-            seen.add(pos)
-            for kind in _DIGIT_KINDS if digit else _WORD_KINDS:
-                m = self._get(kind).match(text, pos)
+        rxs = self._rx
+        for pos, kinds in self.candidates(text):
+            for kind in kinds:
+                rx = rxs.get(kind) or self._get(kind)
+                m = rx.match(text, pos)
                 if m is None:
                     continue
                 try:
                     res = self._interpret(m, kind, text, now, order, whole)
                 except (ValueError, OverflowError):
                     res = None
-                if res is not None:
-                    if not whole or _clean_around(text, res.start, res.end, self.lex):
-                        return res
+                if res is not None and (
+                    not whole or _clean_around(text, res.start, res.end, self.lex)
+                ):
+                    return res
         return None
 
+    def _get(self, kind: str) -> Any:
+        rx = self._rx.get(kind)
+        if rx is None:
+            body = self._inline(self._src[kind])
+            if not kind.startswith("_"):
+                body = f"(?P<K_{kind}>{body})"
+            rx = re.compile(body, re.IGNORECASE)
+            self._rx[kind] = rx
+        return rx
+
     # ------------------------------------------------------------------
-    def _tail(self, text: str, pos: int) -> tuple[TimeTuple | None | bool, int]:
+    def _tail(self, text: str, pos: int) -> tuple[TimeTuple | None, int]:
+        if _DIGIT.search(text, pos, pos + 24) is None:
+            return None, pos
         t = self._get("_tail").match(text, pos)
         if t is None:
             return None, pos
@@ -392,68 +506,86 @@ class Matcher:
         def done(value: datetime, precision: Precision, relative: bool) -> ParsedDate:
             return ParsedDate(value, precision, relative, text[start:end], start, end, lang)
 
-        if kind in ("ago", "short"):
-            items_text = _g(m, "items") if kind == "ago" else _g(m, "sitems")
-            rx = self._get("_item" if kind == "ago" else "_sitem")
-            parts: list[tuple[str, int]] = []
+        if kind in _AGO_KINDS:
+            short = kind == "short"
+            items_text = m.group("sitems" if short else "items")
+            rx = self._get("_sitem" if short else "_item")
+            months = 0
+            finest = -1
+            delta = _ZERO
+            nparts = 0
+            count = 0
             for im in rx.finditer(items_text):
-                u_key = norm(im.group("u")).rstrip(".")
+                nparts += 1
+                raw_u = im.group("u")
+                u_full = norm(raw_u)
+                u_key = u_full.rstrip(".")
                 raw_n = im.group("n")
-                count: int | None
+                c: int | None
                 if raw_n is None:
-                    count = None
+                    c = None
                 elif raw_n.isdigit():
-                    count = int(raw_n)
+                    c = int(raw_n)
                 else:
-                    count = L.numbers.get(norm(raw_n))
-                if kind == "short":
+                    c = L.numbers.get(norm(raw_n))
+                if short:
                     unit = L.short_units.get(u_key)
                     if unit is None:
                         return None
                 else:
-                    hit = L.units.get(norm(im.group("u"))) or L.units.get(u_key)
-                    imp = L.implied.get(norm(im.group("u"))) or L.implied.get(u_key)
+                    imp = L.implied.get(u_full) or L.implied.get(u_key)
                     if imp is not None:
                         unit = imp[0]
                         lang = lang or imp[2]
-                        count = imp[1] if count is None else count
-                    elif hit is not None:
+                        if c is None:
+                            c = imp[1]
+                    else:
+                        hit = L.units.get(u_full) or L.units.get(u_key)
+                        if hit is None:
+                            return None
                         unit = hit[0]
                         lang = lang or hit[1]
-                    else:
-                        return None
-                parts.append((unit, 1 if count is None else count))
-            if not parts:
-                return None
-            if kind == "short" and _g(m, "suf2") is None and len(parts) == 1:
-                unit, count = parts[0]
-                if unit in ("second", "minute") and count >= 60:
-                    return None
-            months = 0
-            finest = 0
-            delta = timedelta()
-            for unit, count in parts:
-                finest = max(finest, _UNIT_ORDER[unit])
-                if unit == "year":
+                count = 1 if c is None else c
+                order_i = _UNIT_ORDER[unit]
+                if order_i > finest:
+                    finest = order_i
+                if order_i == 0:
                     months += 12 * count
-                elif unit == "month":
+                elif order_i == 1:
                     months += count
                 else:
-                    delta += timedelta(**{unit + "s": count})
+                    delta += _UNIT_TD[unit] * count
+            if nparts == 0:
+                return None
+            if short and nparts == 1 and finest >= 5 and count >= 60 and m.group("suf2") is None:
+                return None
             value = _add_months(now, -months) if months else now
-            value = value - delta
-            if lang is None and kind == "ago":
+            if delta:
+                value = value - delta
+            if lang is None and not short:
                 p = _g(m, "pre") or _g(m, "suf")
                 if p:
                     lang = L.prefixes.get(norm(p)) or L.suffixes.get(norm(p))
             return done(value, _PRECISIONS[finest], True)
 
+        if kind == "agopre":
+            phit = L.units_pre.get(norm(_g(m, "upre")))
+            if phit is None:
+                return None
+            punit, lang = phit
+            n = int(_g(m, "pn"))
+            if punit in ("year", "month"):
+                value = _add_months(now, -n * (12 if punit == "year" else 1))
+            else:
+                value = now - timedelta(**{punit + "s": n})
+            return done(value, _PRECISIONS[_UNIT_ORDER[punit]], True)
+
         if kind == "rel":
             key = norm(_g(m, "rel"))
-            hit = L.relative.get(key)
-            if hit is None:
+            rhit = L.relative.get(key)
+            if rhit is None:
                 return None
-            unit, off, lang = hit
+            unit, off, lang = rhit
             if unit == "now":
                 if not whole and " " not in key and len(key) <= 4:
                     return None
@@ -461,11 +593,10 @@ class Matcher:
             if unit in ("week", "month", "year"):
                 if unit == "week":
                     return done(now - timedelta(days=7), "week", True)
-                return done(_add_months(now, -1 if unit == "month" else -12), unit, True)
+                back = -1 if unit == "month" else -12
+                return done(_add_months(now, back), "month" if unit == "month" else "year", True)
             tm, tend = self._tail(text, end)
-            if tm is False:
-                tm = None
-            elif tm is not None:
+            if tm is not None:
                 end = tend
             if unit == "weekday":
                 return _with_time(done, _last_weekday(now, off), tm)
@@ -477,24 +608,22 @@ class Matcher:
 
         if kind == "wd":
             key = norm(_g(m, "wd")).rstrip(".")
-            hit = L.weekdays.get(key) or L.weekdays.get(key + ".")
-            if hit is None:
+            whit = L.weekdays.get(key) or L.weekdays.get(key + ".")
+            if whit is None:
                 return None
             tm, tend = self._tail(text, end)
-            if tm is False:
-                tm = None
-            elif tm is not None:
+            if tm is not None:
                 end = tend
             wide = key in L.weekdays_wide
             if _g(m, "last") is None and tm is None and not wide:
                 return None
-            lang = hit[1]
-            return _with_time(done, _last_weekday(now, hit[0]), tm)
+            lang = whit[1]
+            return _with_time(done, _last_weekday(now, whit[0]), tm)
 
         if kind == "epoch":
-            if not whole:
+            if not whole and text.strip() != _g(m, "ep"):
                 before = text[max(0, start - 16) : start]
-                words = regex.findall(r"[\p{L}_]+", before.lower())
+                words = _EPOCH_WORDS.findall(before.lower())
                 if not words or words[-1] not in L.epoch_context:
                     return None
             raw = _g(m, "ep")
@@ -508,7 +637,7 @@ class Matcher:
 
         if kind == "time":
             tm = _time(m, L)
-            if not tm or tm is True:
+            if tm is None:
                 return None
             gap = self.after_time_rx.match(text, end)
             dpos = gap.end() if gap else end
@@ -524,10 +653,10 @@ class Matcher:
                     return ParsedDate(
                         val, prec, rel, text[start : dm.end()], start, dm.end(), dlang
                     )
-            hh_raw = _g(m, "hh") or ""
-            if not whole and not (_g(m, "ap1") or _g(m, "ap2") or _g(m, "ss")):
-                if len(hh_raw) < 2:
-                    return None
+            hh_raw = _g(m, "hh") or _g(m, "hh2") or _g(m, "hh3") or _g(m, "hh4") or ""
+            marked = _g(m, "ap1") or _g(m, "ap2") or _g(m, "ss") or _g(m, "ss2")
+            if not whole and not marked and len(hh_raw) < 2:
+                return None
             h, mi, s, prec, tz = tm
             base = now if tz is None else now.astimezone(tz)
             value = base.replace(hour=h, minute=mi, second=s, microsecond=0)
@@ -537,9 +666,7 @@ class Matcher:
 
         if kind in _DATE_KINDS:
             tm, tend = self._tail(text, end)
-            if tm is False:
-                tm = None
-            elif tm is not None:
+            if tm is not None:
                 end = tend
             res = self._date(m, text, now, order, tm, end)
             if res is None:
@@ -547,6 +674,12 @@ class Matcher:
             value, prec, rel, lang = res
             return done(value, prec, rel)
         return None
+
+    def _trust_month(self, key: str, raw: str, lang: str | None, text: str, m: Any) -> bool:
+        """A short month abbreviation of a guessed minor language is weak evidence."""
+        if self.explicit or len(key) >= 5 or lang in _MAJOR:
+            return True
+        return raw.endswith(".") or text[m.end() - 1 : m.end()] == "."
 
     def _date(
         self,
@@ -603,15 +736,7 @@ class Matcher:
             month, lang = hit
             day = int(_g(m, "d1") if one else _g(m, "d2"))
             year = _year(_g(m, "y1") if one else _g(m, "y2"))
-            if (
-                year is None
-                and tm is None
-                and not self.explicit
-                and len(key) < 5
-                and not text[m.end() - 1 : m.end()] == "."
-                and not raw.endswith(".")
-                and lang not in _MAJOR
-            ):
+            if year is None and tm is None and not self._trust_month(key, raw, lang, text, m):
                 return None
         elif _g(m, "mon3") is not None:
             key = norm(_g(m, "mon3"))
@@ -619,6 +744,8 @@ class Matcher:
             if hit is None:
                 return None
             month, lang = hit
+            if not self._trust_month(key, _g(m, "mon3"), lang, text, m):
+                return None
             year = int(_g(m, "y3"))
             day = None
             precision = "month"
@@ -656,17 +783,42 @@ class Matcher:
         return datetime(year, month, day, h, mi, s, tzinfo=tz), prec, False, lang
 
 
-_TOKEN = regex.compile(rf"\d+|[{_NOSPACE}]|[\p{{L}}\p{{M}}]+|[^\s\d\p{{L}}\p{{M}}]")
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
-_NEXT_WORD = regex.compile(rf"[\s.,]{{0,2}}([{_NOSPACE}]|[\p{{L}}\p{{M}}]+)")
-_DIGIT_NEXT = frozenset(":：-/.")
-_AFTER_TIME = regex.compile(r"\s*[,·•|@-]?\s*(?:on\s+)?", regex.IGNORECASE)
-_DIGIT_KINDS = ("iso", "cjk", "cjkym", "named1", "num", "mdt", "ago", "short", "epoch", "time")
-_WORD_KINDS = ("cjk", "cjkym", "named1", "named2", "my", "ago", "rel", "wd", "time")
+_K_AGO = ("agosuf",)
+_COLON = frozenset(":：")
+_DATE_SEP = frozenset("-/.")
+_K_COLON = ("time",)
+_K_SEP = ("num", "mdt")
+_K_SEP4 = ("iso",)
+_K_EPOCH = ("epoch",)
+_K_WORD = ("cjk", "cjkym", "named1", "agosuf", "short", "time")
+_AFTER_TIME = re.compile(r"\s*[,·•|@-]?\s*(?:on\s+)?", re.IGNORECASE)
 _DATE_KINDS = frozenset({"iso", "cjk", "cjkym", "named1", "named2", "my", "num", "mdt"})
 #: Languages whose short month abbreviations may stand alone ("Sep 2").
 _MAJOR = frozenset(
-    "en de fr es pt it nl ru uk pl tr ar fa zh zh-Hant ja ko id vi sv da nb".split()
+    [
+        "en",
+        "de",
+        "fr",
+        "es",
+        "pt",
+        "it",
+        "nl",
+        "ru",
+        "uk",
+        "pl",
+        "tr",
+        "ar",
+        "fa",
+        "zh",
+        "zh-Hant",
+        "ja",
+        "ko",
+        "id",
+        "vi",
+        "sv",
+        "da",
+        "nb",
+    ]
 )
 
 
@@ -685,12 +837,29 @@ def _has_ampm(tail: str, L: Lexicon) -> bool:
     return any(k in low for k in L.ampm)
 
 
+def _first(key: str) -> str:
+    """The word (or CJK character) a key starts with, as the scanner sees it."""
+    if _is_ns(key[0]):
+        return key[0]
+    t = _TOK.get().match(key)
+    if t is not None and t.lastindex == 2:
+        return t.group()
+    return key[:1]
+
+
+_GROUPS: dict[int, frozenset[str]] = {}
+_KEEP: list[Any] = []
+
+
 def _g(m: Any, name: str) -> Any:
     """A named group of a match, None when this shape has no such group."""
-    try:
-        return m.group(name)
-    except IndexError:
-        return None
+    rx = m.re
+    names = _GROUPS.get(id(rx))
+    if names is None:
+        names = frozenset(rx.groupindex)
+        _GROUPS[id(rx)] = names
+        _KEEP.append(rx)  # keeps the id from being reused
+    return m.group(name) if name in names else None
 
 
 def _mk(year: int, month: int, day: int) -> datetime | None:
@@ -755,14 +924,14 @@ def _last_weekday(now: datetime, wd: int) -> datetime:
 TimeTuple = tuple[int, int, int, Precision, "tzinfo | None"]
 
 
-def _time(m: Any, L: Lexicon) -> TimeTuple | None | bool:
-    """The clock time of a match: None when absent, False when invalid."""
-    hh = _g(m, "hh")
+def _time(m: Any, L: Lexicon) -> TimeTuple | None:
+    """The clock time of a match: None when absent or invalid."""
+    hh = _g(m, "hh") or _g(m, "hh2") or _g(m, "hh3") or _g(m, "hh4")
     if hh is None:
         return None
     h = int(hh)
-    mi_raw = _g(m, "mi")
-    ss_raw = _g(m, "ss")
+    mi_raw = _g(m, "mi") or _g(m, "mi2") or _g(m, "mi3")
+    ss_raw = _g(m, "ss") or _g(m, "ss2")
     mi = int(mi_raw) if mi_raw else 0
     s = int(ss_raw) if ss_raw else 0
     prec: Precision = "second" if ss_raw else "minute" if mi_raw else "hour"
@@ -776,13 +945,13 @@ def _time(m: Any, L: Lexicon) -> TimeTuple | None | bool:
             if h > 12 and kind == "pm":
                 pass
             elif h == 0 or h > 12:
-                return False
+                return None
         if kind == "pm" and h < 12:
             h += 12
         elif kind == "am" and h == 12:
             h = 0
     if h > 23 or mi > 59 or s > 60:
-        return False
+        return None
     s = min(s, 59)
     tz = _zone(_g(m, "tz"), L)
     return h, mi, s, prec, tz
@@ -794,9 +963,9 @@ def _zone(raw: str | None, L: Lexicon) -> tzinfo | None:
     t = raw.strip().replace("−", "-")
     if t.upper() == "Z":
         return timezone.utc
-    mm = regex.search(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?$", t)
+    mm = _OFFSET.search(t)
     base = 0
-    word = regex.match(r"[\p{L}]+", t)
+    word = _ZONE_WORD.match(t)
     if word:
         base_v = L.zones.get(norm(word.group()))
         if base_v is None:
@@ -805,10 +974,8 @@ def _zone(raw: str | None, L: Lexicon) -> tzinfo | None:
     if mm:
         sign = -1 if mm.group(1) == "-" else 1
         off = sign * (int(mm.group(2)) * 60 + int(mm.group(3) or 0))
-        if word:
-            base = off if norm(word.group()) in ("utc", "gmt", "ut") else base + off
-        else:
-            base = off
+        utc_like = word is None or norm(word.group()) in ("utc", "gmt", "ut")
+        base = off if utc_like else base + off
     if abs(base) >= 24 * 60:
         return None
     return timezone(timedelta(minutes=base))
@@ -816,7 +983,9 @@ def _zone(raw: str | None, L: Lexicon) -> tzinfo | None:
 
 def _with_time(done: Any, day: datetime, tm: TimeTuple | None) -> ParsedDate | None:
     if tm is None:
-        result: ParsedDate = done(day.replace(hour=0, minute=0, second=0, microsecond=0), "day", True)
+        result: ParsedDate = done(
+            day.replace(hour=0, minute=0, second=0, microsecond=0), "day", True
+        )
         return result
     h, mi, s, prec, tz = tm
     value = day.replace(hour=h, minute=mi, second=s, microsecond=0)
@@ -826,20 +995,26 @@ def _with_time(done: Any, day: datetime, tm: TimeTuple | None) -> ParsedDate | N
     return result
 
 
-_PUNCT_ONLY = regex.compile(r"[\s\p{P}\p{S}]*")
-_LEAD_WORDS = regex.compile(r"[\p{L}\p{M}'’]+")
+_EPOCH_WORDS = re.compile(r"[^\W\d]+")
+_OFFSET = re.compile(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
+_ZONE_WORD = re.compile(r"[^\W\d_]+")
+_ALNUM = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"\d")
+_LEAD_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _clean_around(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """parse_date accepts a match when the rest of the text is filler."""
-    if _PUNCT_ONLY.fullmatch(text, end) is None:
+    if start == 0 and end == len(text):
+        return True
+    if end < len(text) and _ALNUM.search(text, end):
         tail = text[end:].strip(" \t\r\n.,;:!?()[]")
         if norm(tail) not in lex.time_suffix:
             return False
     head = text[:start]
     if not head.strip():
         return True
-    if any(ch.isdigit() for ch in head):
+    if _DIGIT.search(head):
         return False
     words = _LEAD_WORDS.findall(head)
     return len(words) <= 4

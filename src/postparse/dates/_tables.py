@@ -8,12 +8,10 @@ hand. Each file is read at most once, on first use of its language.
 from __future__ import annotations
 
 import json
-import unicodedata
 import os
+import unicodedata
 from functools import cache
 from typing import Any
-
-import attrs
 
 _DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
@@ -77,9 +75,10 @@ def word_index() -> dict[str, str]:
     with open(os.path.join(_DATA, "index.json"), encoding="utf-8") as f:
         data: dict[str, str] = json.load(f)
     extra: dict[str, set[str]] = {}
-    import regex
+    from ._engine import _WORDS
 
-    word = regex.compile(r"[\p{L}\p{M}]+")
+    word = _WORDS.get()
+
     for lang, table in _colloquial().items():
         if lang.startswith("_") or lang == "und":
             continue
@@ -99,32 +98,34 @@ def word_index() -> dict[str, str]:
     return data
 
 
-@attrs.define
 class Lexicon:
     """The merged word tables of one set of languages (first language wins)."""
 
-    langs: tuple[str, ...]
-    months: dict[str, tuple[int, str]] = attrs.Factory(dict)
-    weekdays: dict[str, tuple[int, str]] = attrs.Factory(dict)
-    weekdays_wide: set[str] = attrs.Factory(set)
-    units: dict[str, tuple[str, str]] = attrs.Factory(dict)
-    implied: dict[str, tuple[str, int, str]] = attrs.Factory(dict)
-    prefixes: dict[str, str] = attrs.Factory(dict)
-    suffixes: dict[str, str] = attrs.Factory(dict)
-    relative: dict[str, tuple[str, int, str]] = attrs.Factory(dict)
-    ampm: dict[str, str] = attrs.Factory(dict)
-    numbers: dict[str, int] = attrs.Factory(dict)
-    connectors: set[str] = attrs.Factory(set)
-    conjunctions: set[str] = attrs.Factory(set)
-    last: set[str] = attrs.Factory(set)
-    leading: set[str] = attrs.Factory(set)
-    fillers: set[str] = attrs.Factory(set)
-    time_suffix: set[str] = attrs.Factory(set)
-    short_units: dict[str, str] = attrs.Factory(dict)
-    zones: dict[str, int] = attrs.Factory(dict)
-    eras: dict[str, int] = attrs.Factory(dict)
-    epoch_context: set[str] = attrs.Factory(set)
-    order: str | None = None
+    def __init__(self, langs: tuple[str, ...]) -> None:
+        self.langs = langs
+        self.months: dict[str, tuple[int, str]] = dict()
+        self.weekdays: dict[str, tuple[int, str]] = dict()
+        self.weekdays_wide: set[str] = set()
+        self.units: dict[str, tuple[str, str]] = dict()
+        self.units_pre: dict[str, tuple[str, str]] = dict()
+        self.units_bare: dict[str, tuple[str, str]] = dict()
+        self.implied: dict[str, tuple[str, int, str]] = dict()
+        self.prefixes: dict[str, str] = dict()
+        self.suffixes: dict[str, str] = dict()
+        self.relative: dict[str, tuple[str, int, str]] = dict()
+        self.ampm: dict[str, str] = dict()
+        self.numbers: dict[str, int] = dict()
+        self.connectors: set[str] = set()
+        self.conjunctions: set[str] = set()
+        self.last: set[str] = set()
+        self.leading: set[str] = set()
+        self.fillers: set[str] = set()
+        self.time_suffix: set[str] = set()
+        self.short_units: dict[str, str] = dict()
+        self.zones: dict[str, int] = dict()
+        self.eras: dict[str, int] = dict()
+        self.epoch_context: set[str] = set()
+        self.order: str | None = None
 
 
 def _add(target: dict[str, Any], key: str, value: Any) -> None:
@@ -160,6 +161,10 @@ def build_lexicon(langs: tuple[str, ...]) -> Lexicon:
             lex.weekdays_wide.update(norm(w) for w in src.get("weekdays_wide", ()))
             for k, v in src.get("units", {}).items():
                 _add(lex.units, k, (v, lang))
+            for k, v in src.get("units_bare", {}).items():
+                _add(lex.units_bare, k, (v, lang))
+            for k, v in src.get("units_pre", {}).items():
+                _add(lex.units_pre, k, (v, lang))
             for k, v in src.get("implied", {}).items():
                 _add(lex.implied, k, (v[0], v[1], lang))
             for k in src.get("ago_prefix", ()):

@@ -1,0 +1,207 @@
+"""Labelled examples for postparse.dates: the shapes the core meets in dumps,
+the conventions of the unit set, and negatives that must stay None."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from postparse.dates import infer_date_order, parse_date, search_date
+
+NOW = datetime(2024, 9, 10, 12, 0, 0, tzinfo=timezone.utc)  # a Tuesday
+
+
+def _iso(value: datetime) -> str:
+    if value.tzinfo is not None:
+        value = value.astimezone(timezone.utc)
+    return value.isoformat()
+
+
+# (text, order, expected ISO prefix, precision) — the shapes the core calls with.
+CORE = [
+    ("2024-09-02 16:17", None, "2024-09-02T16:17", "minute"),
+    ("8/30/24, 7:02 PM", "MDY", "2024-08-30T19:02", "minute"),
+    ("30.12.23, 18:04:11", "DMY", "2023-12-30T18:04:11", "second"),
+    ("02.09.24 16:17", "DMY", "2024-09-02T16:17", "minute"),
+    ("08/28/2024 9:14 PM", None, "2024-08-28T21:14", "minute"),
+    ("Yesterday at 4:20 PM", None, "2024-09-09T16:20", "minute"),
+    ("Today at 9:05 AM", None, "2024-09-10T09:05", "minute"),
+    ("2h", None, "2024-09-10T10", "hour"),
+    ("45m", None, "2024-09-10T11:15", "minute"),
+    ("1h", None, "2024-09-10T11", "hour"),
+    ("Mar 14", None, "2024-03-14", "day"),
+    ("Sep 9", None, "2024-09-09", "day"),
+    ("Aug 30, 2023", None, "2023-08-30", "day"),
+    ("September 6", None, "2024-09-06", "day"),
+    ("August 28, 2024", None, "2024-08-28", "day"),
+    ("3分钟前", None, "2024-09-10T11:57", "minute"),
+    ("2小时前", None, "2024-09-10T10", "hour"),
+    ("今天 08:12", None, "2024-09-10T08:12", "minute"),
+    ("昨天 16:17", None, "2024-09-09T16:17", "minute"),
+    ("09-05 08:30", None, "2024-09-05T08:30", "minute"),
+    ("2023-12-24 20:00", None, "2023-12-24T20:00", "minute"),
+    ("Last updated 1 Jahr, 1 Monat her", None, "2023-08", "month"),
+]
+
+
+@pytest.mark.parametrize(("text", "order", "expect", "precision"), CORE)
+def test_core_shapes(text: str, order: str | None, expect: str, precision: str) -> None:
+    for fn in (search_date, parse_date):
+        r = fn(text, now=NOW, order=order)
+        assert r is not None, text
+        assert _iso(r.value).startswith(expect), (text, r)
+        assert r.precision == precision, (text, r)
+        assert text[r.start : r.end] == r.text
+
+
+def test_core_relative_flags() -> None:
+    r = parse_date("Last updated 1 Jahr, 1 Monat her", now=NOW)
+    assert r is not None and r.relative and r.language == "de"
+    r = parse_date("2024-09-02 16:17", now=NOW)
+    assert r is not None and not r.relative and r.value.tzinfo is None
+
+
+# More shapes from the issue, any language, no hint.
+MORE = [
+    ("Posted 3天前 by @foo", "3天前", "2024-09-07", "day"),
+    ("u/name · 5 hr. ago", "5 hr. ago", "2024-09-10T07", "hour"),
+    ("2024-09-02 16:17 by NAME", "2024-09-02 16:17", "2024-09-02T16:17", "minute"),
+    ("Last updated 2 days ago", "2 days ago", "2024-09-08", "day"),
+    ("4:17 PM · Sep 2, 2024", "4:17 PM · Sep 2, 2024", "2024-09-02T16:17", "minute"),
+    ("Montag um 14:30", "Montag um 14:30", "2024-09-09T14:30", "minute"),
+    ("上周四", "上周四", "2024-09-05", "day"),
+    ("1h20m", "1h20m", "2024-09-10T10:40", "minute"),
+    ("2 Wochen, 3 Tage her", "2 Wochen, 3 Tage her", "2024-08-24", "day"),
+    ("September 3 at 9:02 AM", "September 3 at 9:02 AM", "2024-09-03T09:02", "minute"),
+    ("9/2/24, 4:17\u202fPM", "9/2/24, 4:17\u202fPM", "2024-09-02T16:17", "minute"),
+    ("Mon, 2 Sep 2024 16:17:00 +0200", None, "2024-09-02T14:17:00", "second"),
+    ("2024-09-02T16:17:05Z", None, "2024-09-02T16:17:05", "second"),
+    ("令和6年9月2日", None, "2024-09-02", "day"),
+    ("１２月２４日", None, "2023-12-24", "day"),
+    ("٢ سبتمبر ٢٠٢٤", None, "2024-09-02", "day"),
+    ("۵ دقیقه پیش", None, "2024-09-10T11:55", "minute"),
+    ("the day before yesterday", None, "2024-09-08", "day"),
+    ("last Friday", None, "2024-09-06", "day"),
+    ("Saturday at 20:30", None, "2024-09-07T20:30", "minute"),
+    ("last week", None, "2024-09-03", "week"),
+    ("2 weeks ago", None, "2024-08-27", "week"),
+    ("just now", None, "2024-09-10T12:00", "minute"),
+    ("vor'm Jahr", None, "2023", "year"),
+    ("3 mo. ago", None, "2024-06", "month"),
+    ("2 hrs", None, "2024-09-10T10", "hour"),
+    ("mwaka 1 uliopita", None, "2023", "year"),
+    ("2 сент. 2024 г. в 16:17", None, "2024-09-02T16:17", "minute"),
+    ("1725293820", None, "2024-09-02T16:17:00", "second"),
+    ("2 de septiembre de 2024 a las 16:17", None, "2024-09-02T16:17", "minute"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "expect", "precision"), MORE)
+def test_more_shapes(text: str, span: str | None, expect: str, precision: str) -> None:
+    r = search_date(text, now=NOW)
+    assert r is not None, text
+    assert _iso(r.value).startswith(expect), (text, r)
+    assert r.precision == precision, (text, r)
+    if span is not None:
+        assert r.text == span
+    assert text[r.start : r.end] == r.text
+
+
+NEGATIVES = [
+    "Version 2.0",
+    "room 101",
+    "3 for 2",
+    "+1 415 555 0132",
+    "Call 555-0199 now",
+    "won 3-2",
+    "Score 2:1",
+    "$9.99",
+    "24/7 support",
+    "1/2 cup sugar",
+    "€5m raised",
+    "the 80s",
+    "iPhone 15 Pro",
+    "Top 10 tips",
+    "COVID-19 update",
+    "v1.2.3 released",
+    "50% off",
+    "Room 2024",
+    "page 3 of 10",
+    "1080p",
+    "Tel. 030 9876 543",
+    "Глава 5",
+    "第3章",
+    "第2話",
+    "4 stars",
+    "",
+    "   ",
+    "hello world",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_negatives(text: str) -> None:
+    assert parse_date(text, now=NOW) is None
+    assert search_date(text, now=NOW) is None
+
+
+def test_parse_rejects_trailing_text() -> None:
+    assert parse_date("3 days ago we met", now=NOW) is None
+    assert search_date("3 days ago we met", now=NOW) is not None
+
+
+def test_order_forces_ambiguous_numeric() -> None:
+    r = parse_date("03.06.2024", now=NOW)
+    assert r is not None and r.value.month == 6  # dots: day first by default
+    r = parse_date("03/06/2024", now=NOW, order="MDY")
+    assert r is not None and (r.value.month, r.value.day) == (3, 6)
+    r = parse_date("03/06/2024", now=NOW, languages=["en"])
+    assert r is not None and (r.value.month, r.value.day) == (3, 6)
+    r = parse_date("03/06/2024", now=NOW, languages=["de"])
+    assert r is not None and (r.value.month, r.value.day) == (6, 3)
+    r = parse_date("13/06/2024", now=NOW, order="MDY")  # a field above 12 wins
+    assert r is not None and (r.value.month, r.value.day) == (6, 13)
+
+
+def test_language_hint_and_tags() -> None:
+    r = parse_date("vor 3 Tagen", now=NOW, languages=["de-DE"])
+    assert r is not None and r.language == "de"
+    r = parse_date("3天前", now=NOW, languages=["zh-Hans"])
+    assert r is not None
+    assert parse_date("vor 3 Tagen", now=NOW, languages=["xx-unknown"]) is None
+
+
+def test_naive_now_is_utc_and_zone_kept() -> None:
+    r = parse_date("2h", now=datetime(2024, 9, 10, 12))
+    assert r is not None and r.value.utcoffset() is not None
+    assert r.value.hour == 10
+    r = parse_date("2024-09-02 16:17 +03:00", now=NOW)
+    assert r is not None and r.value.utcoffset() is not None
+    assert _iso(r.value).startswith("2024-09-02T13:17")
+
+
+def test_date_without_year_not_after_now() -> None:
+    r = parse_date("Dec 24", now=NOW)
+    assert r is not None and r.value.year == 2023
+    r = parse_date("Sep 10", now=NOW)
+    assert r is not None and r.value.year == 2024
+
+
+def test_infer_date_order() -> None:
+    assert infer_date_order(["02.09.24 16:17", "30.12.23, 18:04:11"]) == "DMY"
+    assert infer_date_order(["8/30/24, 7:02 PM", "9/2/24, 4:17 PM"]) == "MDY"
+    assert infer_date_order(["2024-09-02", "2024-09-03"]) == "YMD"
+    # no field above 12 and both orders run forward: undecided
+    assert infer_date_order(["1/2/24 10:00", "1/3/24 10:00", "1/4/24 10:00"]) is None
+    # no field above 12: the order under which time runs forward wins
+    seq = ["3/1/24, 10:00", "3/2/24, 10:00", "3/3/24, 10:00", "4/1/24, 10:00"]
+    assert infer_date_order(seq) == "MDY"
+    seq = ["1/3/24 10:00", "2/3/24 10:00", "3/3/24 10:00", "1/4/24 10:00"]
+    assert infer_date_order(seq) == "DMY"
+    assert infer_date_order(["hello", "no dates"]) is None
+
+
+def test_bad_order_raises() -> None:
+    with pytest.raises(ValueError):
+        parse_date("2024-09-02", now=NOW, order="XYZ")
