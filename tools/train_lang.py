@@ -111,7 +111,8 @@ GROUPS: dict[str, dict[str, tuple[str, str]]] = {
 
 TOP_NGRAMS = 2500  # per language and n-gram length class (1-3 together)
 TOP_WORDS = 2500  # per language
-WORD_WEIGHT = 1.0  # a word's own cost relative to the costs of its n-grams
+WORD_WEIGHT = float(os.environ.get("PP_WORD_WEIGHT", "3.0"))  # a known word's own cost
+KNOWN_NGRAM_WEIGHT = float(os.environ.get("PP_KNOWN_NGRAM_WEIGHT", "0.3"))  # its n-grams
 WORD_CAP = 65535
 NGRAM_FLOOR = 2e-6
 WORD_FLOOR = 3e-7
@@ -363,16 +364,16 @@ def word_totals(
     best language is 0. Lets the run-time look a known word up once."""
     out = []
     for w in words:
-        tot = [0] * n
+        tot = [0.0] * n
         own = wrows.get(w)
         if own is not None:
-            tot = [round(WORD_WEIGHT * c) for c in own]
+            tot = [WORD_WEIGHT * c for c in own]
         for g in ngrams_of(w):
             r = ng_rows.get(g)
             if r is not None:
-                tot = [a + b for a, b in zip(tot, r, strict=True)]
+                tot = [a + KNOWN_NGRAM_WEIGHT * b for a, b in zip(tot, r, strict=True)]
         lo = min(tot)
-        out.append([min(WORD_CAP, t - lo) for t in tot])
+        out.append([min(WORD_CAP, round(t - lo)) for t in tot])
     return out
 
 
