@@ -88,11 +88,33 @@ GROUPS: dict[str, dict[str, tuple[str, str]]] = {
     "latin": {
         t: ("wordfreq", t)
         for t in [
-            "en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "id", "ms", "vi",
-            "sv", "da", "nb", "fi", "cs", "sk", "ro", "hu", "ca", "is", "lt", "lv",
+            "en",
+            "de",
+            "fr",
+            "es",
+            "it",
+            "pt",
+            "nl",
+            "pl",
+            "tr",
+            "id",
+            "ms",
+            "vi",
+            "sv",
+            "da",
+            "nb",
+            "fi",
+            "cs",
+            "sk",
+            "ro",
+            "hu",
+            "ca",
+            "is",
+            "lt",
+            "lv",
             "sl",
         ]
-    }  # fmt: skip
+    }
     | {"hr": ("wordfreq", "sh"), "tl": ("wordfreq", "fil")},
     "cyrillic": {
         "ru": ("wordfreq", "ru"),
@@ -297,9 +319,7 @@ def stats_langdetect(lang: str) -> dict[str, float]:
     spec = importlib.util.find_spec("langdetect")
     if spec is None or spec.origin is None:
         raise SystemExit("pip install langdetect")
-    prof = json.loads(
-        (Path(spec.origin).parent / "profiles" / lang).read_text(encoding="utf-8")
-    )
+    prof = json.loads((Path(spec.origin).parent / "profiles" / lang).read_text(encoding="utf-8"))
     return {g: float(c) for g, c in prof["freq"].items() if g.strip()}
 
 

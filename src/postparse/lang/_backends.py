@@ -9,6 +9,7 @@ character evidence when the backend itself does not tell the script apart.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable
 from typing import Any
 
@@ -126,7 +127,12 @@ _FACTORIES: dict[str, Callable[[], Backend]] = {
     "langdetect": _langdetect,
     "py3langid": _py3langid,
 }
-_MODULES = {"cld2": "pycld2", "lingua": "lingua", "langdetect": "langdetect", "py3langid": "py3langid"}
+_MODULES = {
+    "cld2": "pycld2",
+    "lingua": "lingua",
+    "langdetect": "langdetect",
+    "py3langid": "py3langid",
+}
 _CACHE: dict[str, Backend] = {}
 
 

@@ -27,8 +27,8 @@ import math
 import os
 import re
 import struct
-from operator import add as _add
 from bisect import bisect_right
+from operator import add as _add
 from typing import Any
 
 import regex
@@ -134,14 +134,14 @@ class _Model:
             for j in range(width):
                 wide[j::4] = matrix[j::width]
             parts[name] = (keys, bytes(wide))
-        keys, wide = parts["ngram"]
+        ng_keys, ng_wide = parts["ngram"]
         w = self.row
         frm = int.from_bytes
         self.ngrams: dict[str, int] = {
-            k: frm(wide[i * w : i * w + w], "little") for i, k in enumerate(keys)
+            k: frm(ng_wide[i * w : i * w + w], "little") for i, k in enumerate(ng_keys)
         }
-        keys, self.word_matrix = parts["word"]
-        self.word_index: dict[str, int] = dict(zip(keys, range(len(keys)), strict=True))
+        w_keys, self.word_matrix = parts["word"]
+        self.word_index: dict[str, int] = dict(zip(w_keys, range(len(w_keys)), strict=True))
         self.word_cache: dict[str, int] = {}
 
 
@@ -262,9 +262,7 @@ def _score_group(group: str, words: list[str]) -> tuple[list[str], list[int], in
 _TEMPERATURE = 0.25  # softening of the naive-Bayes posterior (features are correlated)
 
 
-def _posterior(
-    langs: list[str], costs: list[int], scale: float
-) -> tuple[str, float, str | None]:
+def _posterior(langs: list[str], costs: list[int], scale: float) -> tuple[str, float, str | None]:
     """Best tag, softened posterior probability, runner-up."""
     lo = min(costs)
     best = costs.index(lo)
