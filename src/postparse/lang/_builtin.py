@@ -220,6 +220,7 @@ class Scores:
 _NONE_EMPTY = Scores(None, 0.0, None, None, "empty")
 
 _CJK = frozenset({"Han", "Hiragana", "Katakana", "Hangul"})
+_CJK_RES = [(name, regex.compile(rf"\p{{Script={name}}}")) for name in sorted(_CJK)]
 
 
 def _score_group(group: str, words: list[str]) -> tuple[list[str], list[int], int]:
@@ -245,13 +246,12 @@ def _score_group(group: str, words: list[str]) -> tuple[list[str], list[int], in
         vals.append(v)
     if unknown:
         # Known words carry their n-grams' costs already; unknown ones are scored
-        # n-gram by n-gram over one padded string.  Its 2-grams are exactly the
+        # by their 2- and 3-grams over one padded string (1-grams add little).  Its 2-grams are exactly the
         # words' padded 2-grams; 3-grams that span a space are never in the table.
         ng = m.ngrams.get
         s = " " + " ".join(unknown) + " "
         s1 = s[1:]
         bi = list(map(_add, s, s1))
-        vals += [v for v in map(ng, s) if v is not None]
         vals += [v for v in map(ng, bi) if v is not None]
         vals += [v for v in map(ng, map(_add, bi, s1[1:])) if v is not None]
     if not vals:
@@ -272,7 +272,7 @@ def _posterior(langs: list[str], costs: list[int], scale: float) -> tuple[str, f
         r = rest.index(min(rest))
         runner = langs[r if r < best else r + 1]
     k = _TEMPERATURE / scale
-    cut = lo + 40.0 / k
+    cut = lo + 12.0 / k  # farther languages add < e**-12 each
     exp = math.exp
     z = sum([exp((lo - c) * k) for c in costs if c < cut])
     return langs[best], 1.0 / z, runner
@@ -298,29 +298,40 @@ def analyse(text: str) -> Scores:
     of = sc.of
     hist: dict[str, int] = {}
     by_script: dict[str, list[str]] = {}
-    for w in words:
-        if w.isascii():
-            hist["Latin"] = hist.get("Latin", 0) + len(w)
-            lst = by_script.get("Latin")
-            if lst is None:
-                by_script["Latin"] = [w]
-            else:
-                lst.append(w)
+    rest = words
+    if text.isascii():  # fast path: every word is Latin
+        hist["Latin"] = sum(map(len, words))
+        by_script["Latin"] = words
+        rest = []
+    get = sc.memo.get
+    cjk: list[str] = []
+    for w in rest:
+        s = get(w[0]) or of(w[0])
+        if s in _CJK:
+            cjk.append(w)
             continue
-        s = of(w[0])
-        if s in _CJK or (len(w) > 1 and of(w[-1]) != s):
+        if len(w) > 1 and (get(w[-1]) or of(w[-1])) != s:
+            # A word that mixes scripts: count letter by letter.
             for ch in w:
                 cs = of(ch)
-                hist[cs] = hist.get(cs, 0) + 1
-            if s not in _CJK:
-                by_script.setdefault(s, []).append(w)
+                if cs in _CJK:
+                    cjk.append(ch)
+                else:
+                    hist[cs] = hist.get(cs, 0) + 1
+            by_script.setdefault(s, []).append(w)
+            continue
+        hist[s] = hist.get(s, 0) + len(w)
+        lst = by_script.get(s)
+        if lst is None:
+            by_script[s] = [w]
         else:
-            hist[s] = hist.get(s, 0) + len(w)
-            lst = by_script.get(s)
-            if lst is None:
-                by_script[s] = [w]
-            else:
-                lst.append(w)
+            lst.append(w)
+    if cjk:
+        joined = "".join(cjk)
+        for name, rx in _CJK_RES:
+            c = len(rx.findall(joined))
+            if c:
+                hist[name] = c
     hist.pop("Other", None)
     han = hist.get("Han", 0)
     kana = hist.get("Hiragana", 0) + hist.get("Katakana", 0)
