@@ -193,3 +193,17 @@ def test_property_mixed_real_text(parts: list[str], junk: str) -> None:
     r = detect_language_details(text)
     assert r.tag is None or r.tag in SUPPORTED
     assert detect_language(text) == r.tag
+
+
+@pytest.mark.parametrize("backend", ["cld2", "langdetect", "py3langid"])
+def test_optional_backends_same_api(backend: str) -> None:
+    module = {"cld2": "pycld2", "langdetect": "langdetect", "py3langid": "py3langid"}[backend]
+    pytest.importorskip(module)
+    assert detect_language("", backend=backend) is None
+    assert detect_language("😂 https://example.com 123", backend=backend) is None
+    r = detect_language_details("Die Katze schläft den ganzen Tag auf dem Sofa", backend=backend)
+    assert r.tag == "de"
+    assert r.method == backend
+    assert 0.0 < r.confidence <= 1.0
+    # Chinese answers always carry the script.
+    assert detect_language("我们明天一起去图书馆学习吧", backend=backend) in ("zh-Hans", "ja", "ko")

@@ -60,8 +60,13 @@ def detect_language_details(text: str, *, backend: str = "builtin") -> LanguageR
             # Not confident enough: None, with the best guess as runner-up.
             return LanguageResult(None, round(s.confidence, 4), tag, s.script, "low-confidence")
         return LanguageResult(tag, round(s.confidence, 4), s.runner_up, s.script, s.method)
-    tag, conf = _backends.get(backend)(text)
-    return LanguageResult(tag, conf, None, None, backend)
+    run = _backends.get(backend)
+    # Backends see the text without URLs, mentions and hashtags, like the builtin.
+    cleaned = _builtin.strip_noise(text)
+    if not _builtin.has_letter(cleaned):
+        return LanguageResult(None, 0.0, None, None, backend)
+    tag, conf = run(cleaned)
+    return LanguageResult(tag, conf if tag else 0.0, None, None, backend)
 
 
 def detect_language(text: str, *, backend: str = "builtin") -> str | None:

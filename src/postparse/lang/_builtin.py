@@ -33,7 +33,7 @@ from typing import Any
 
 import regex
 
-__all__ = ["Scores", "analyse", "load_all", "supported_tags"]
+__all__ = ["Scores", "analyse", "has_letter", "load_all", "strip_noise", "supported_tags"]
 
 # --------------------------------------------------------------------------- normalising
 
@@ -278,16 +278,26 @@ def _posterior(langs: list[str], costs: list[int], scale: float) -> tuple[str, f
     return langs[best], 1.0 / z, runner
 
 
+def strip_noise(text: str) -> str:
+    """``text`` with URLs, e-mail domains, @mentions and #hashtags blanked out."""
+    for trig in _NOISE_TRIGGERS:
+        if trig in text:
+            return _NOISE_RE.sub(" ", text)
+    return text
+
+
+def has_letter(text: str) -> bool:
+    """Whether ``text`` holds at least one letter (in any script)."""
+    return _ANY_LETTER_RE.search(text) is not None
+
+
 def analyse(text: str) -> Scores:
     """Identify the language of ``text`` (never raises for a ``str``)."""
     if not text or not _ANY_LETTER_RE.search(text):
         return _NONE_EMPTY
     if len(text) > _MAX_CHARS:
         text = text[:_MAX_CHARS]
-    for trig in _NOISE_TRIGGERS:
-        if trig in text:
-            text = _NOISE_RE.sub(" ", text)
-            break
+    text = strip_noise(text)
     words = _WORD_RE.findall(text.lower())
     if not words:
         return _NONE_EMPTY
