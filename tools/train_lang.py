@@ -432,6 +432,11 @@ def build_group(group: str, spec: dict[str, tuple[str, str]]) -> bytes:
     w_tot = word_totals(w_kept, dict(zip(w_kept, w_rows, strict=True)), ng_map, n)
     tables = {}
     blobs = []
+    # The run-time scores unknown words by their 3-grams only; 1- and 2-grams live
+    # on inside the word totals.
+    tri = [i for i, g in enumerate(ng_kept) if len(g) == 3]
+    ng_kept = [ng_kept[i] for i in tri]
+    ng_rows = [ng_rows[i] for i in tri]
     for name, kept, rows, width in (
         ("ngram", ng_kept, ng_rows, 1),
         ("word", w_kept, w_tot, 2),

@@ -29,6 +29,7 @@ import re
 import struct
 from bisect import bisect_right
 from operator import add as _add
+from operator import itemgetter
 from typing import Any
 
 import regex
@@ -220,6 +221,8 @@ class Scores:
 _NONE_EMPTY = Scores(None, 0.0, None, None, "empty")
 
 _CJK = frozenset({"Han", "Hiragana", "Katakana", "Hangul"})
+_first = itemgetter(0)
+_last = itemgetter(-1)
 _CJK_RES = [(name, regex.compile(rf"\p{{Script={name}}}")) for name in sorted(_CJK)]
 
 
@@ -227,36 +230,41 @@ def _score_group(group: str, words: list[str]) -> tuple[list[str], list[int], in
     """Sum of costs per language (1/scale nats) and the number of features used."""
     m = _model(group)
     cache = m.word_cache
-    get = cache.get
-    index = m.word_index.get
-    mat = m.word_matrix
-    row = m.row
-    vals: list[int] = []
+    vals = list(map(cache.get, words))
     unknown: list[str] = []
-    for w in words:
-        v = get(w)
-        if v is None:
-            i = index(w)
-            if i is None:
-                unknown.append(w)
-                continue
-            v = int.from_bytes(mat[i * row : i * row + row], "little")
-            if len(cache) < _WORD_CACHE:
-                cache[w] = v
-        vals.append(v)
+    more: list[int] = []
+    if None in vals:
+        index = m.word_index.get
+        mat = m.word_matrix
+        row = m.row
+        frm = int.from_bytes
+        for w, v in zip(words, vals, strict=True):
+            if v is None:
+                i = index(w)
+                if i is None:
+                    unknown.append(w)
+                    continue
+                v = frm(mat[i * row : i * row + row], "little")
+                if len(cache) < _WORD_CACHE:
+                    cache[w] = v
+                more.append(v)
+    # None entries are dropped by filter(); a packed value is never 0.
+    total = sum(filter(None, vals)) + sum(more)
+    used = len(words) - len(unknown)
     if unknown:
-        # Known words carry their n-grams' costs already; unknown ones are scored
-        # by their 2- and 3-grams over one padded string (1-grams add little).  Its 2-grams are exactly the
-        # words' padded 2-grams; 3-grams that span a space are never in the table.
+        # Known words carry their n-grams' costs already; unknown ones are scored by
+        # the 3-grams of one padded string: those of the padded words, plus 3-grams
+        # that span a space, which are never in the table.
         ng = m.ngrams.get
         s = " " + " ".join(unknown) + " "
         s1 = s[1:]
-        bi = list(map(_add, s, s1))
-        vals += [v for v in map(ng, bi) if v is not None]
-        vals += [v for v in map(ng, map(_add, bi, s1[1:])) if v is not None]
-    if not vals:
+        extra = sum(filter(None, map(ng, map(_add, map(_add, s, s1), s1[1:]))))
+        if extra:
+            total += extra
+            used += 1
+    if not used:
         return m.langs, [], 0
-    return m.langs, list(m.unpack(sum(vals).to_bytes(m.row, "little"))), len(vals)
+    return m.langs, list(m.unpack(total.to_bytes(m.row, "little"))), used
 
 
 _TEMPERATURE = 0.25  # softening of the naive-Bayes posterior (features are correlated)
@@ -315,6 +323,18 @@ def analyse(text: str) -> Scores:
         rest = []
     get = sc.memo.get
     cjk: list[str] = []
+    if rest:
+        # Fast path: first and last letters of every word in one (memoised) script.
+        firsts = set(map(get, map(_first, rest)))
+        if len(firsts) == 1 and firsts == set(map(get, map(_last, rest))):
+            (one,) = firsts
+            if one is not None:
+                if one in _CJK:
+                    cjk = rest
+                else:
+                    hist[one] = sum(map(len, rest))
+                    by_script[one] = rest
+                rest = []
     for w in rest:
         s = get(w[0]) or of(w[0])
         if s in _CJK:
