@@ -207,3 +207,37 @@ def test_optional_backends_same_api(backend: str) -> None:
     assert 0.0 < r.confidence <= 1.0
     # Chinese answers always carry the script.
     assert detect_language("我们明天一起去图书馆学习吧", backend=backend) in ("zh-Hans", "ja", "ko")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ud83d\ude02 lone surrogates \udc00",
+        "\x00\x01\x02",
+        "\u200b\u200e\ufeff",
+        "a\u0301" * 50,
+        "İSTANBUL",
+    ],
+)
+def test_odd_code_points_do_not_crash(text: str) -> None:
+    r = detect_language_details(text)
+    assert r.tag is None or r.tag in SUPPORTED
+    for backend in available_backends():
+        if backend != "lingua":  # lingua's model load is slow; covered elsewhere
+            detect_language(text, backend=backend)
+
+
+def test_tables_load_lazily() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import postparse.lang._builtin as b, sys; "
+        "assert not b._State.models and b._State.scripts is None; "
+        "import postparse.lang as L; L.detect_language('hello there friend'); "
+        "assert b._State.models; print('ok')"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "ok"
