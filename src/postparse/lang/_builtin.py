@@ -28,9 +28,10 @@ import os
 import re
 import struct
 from bisect import bisect_right
+from itertools import repeat
 from operator import add as _add
 from operator import itemgetter
-from typing import Any
+from typing import Any, Literal
 
 import regex
 
@@ -100,13 +101,17 @@ class _Scripts:
         return sc
 
 
+_LITTLE: Literal["little"] = "little"
+
+
 class _Model:
     """One script group's naive-Bayes tables.
 
-    ``ngrams`` maps a 1-3 gram to its packed per-language costs (one Python int with
-    a 32-bit field per language). Known words are looked up through ``word_index``
-    into ``word_matrix`` (same layout, built on first sight and kept in
-    ``word_cache``); a word's costs already include those of its n-grams.
+    ``ngrams`` maps a padded 3-gram to its packed per-language costs (one Python int
+    with a 32-bit field per language). Known words are looked up through
+    ``word_index`` into ``word_matrix`` (``word_width`` bytes per language); their
+    packed int is built on first sight (:meth:`word`) and kept in ``word_cache``. A
+    word's costs already include those of its n-grams.
     """
 
     def __init__(self, group: str) -> None:
@@ -121,29 +126,41 @@ class _Model:
         self.row = 4 * n_langs
         self.unpack = struct.Struct(f"<{n_langs}I").unpack
         pos = 12 + hlen
-        parts: dict[str, tuple[list[str], bytes]] = {}
-        for name in ("ngram", "word"):
-            info = header["tables"][name]
-            n, kb, mb = info["n"], info["keys_bytes"], info["matrix_bytes"]
-            keys = blob[pos : pos + kb].decode("utf-8").split("\n") if n else []
-            pos += kb
-            matrix = blob[pos : pos + mb]
-            pos += mb
-            # Spread the 8- or 16-bit costs into 32-bit little-endian fields.
-            width = info.get("width", 1)
-            wide = bytearray(4 * n * n_langs)
-            for j in range(width):
-                wide[j::4] = matrix[j::width]
-            parts[name] = (keys, bytes(wide))
-        ng_keys, ng_wide = parts["ngram"]
+        tables = header["tables"]
+
+        info = tables["ngram"]
+        n, kb, mb = info["n"], info["keys_bytes"], info["matrix_bytes"]
+        ng_keys = blob[pos : pos + kb].decode("utf-8").split("\n") if n else []
+        pos += kb
+        matrix = blob[pos : pos + mb]
+        pos += mb
+        # Spread the 8-bit costs into 32-bit little-endian fields, one int per key.
+        wide = bytearray(4 * mb)
+        wide[0 :: 4 // info.get("width", 1)] = matrix
         w = self.row
-        frm = int.from_bytes
-        self.ngrams: dict[str, int] = {
-            k: frm(ng_wide[i * w : i * w + w], "little") for i, k in enumerate(ng_keys)
-        }
-        w_keys, self.word_matrix = parts["word"]
+        chunks = [wide[i : i + w] for i in range(0, len(wide), w)]
+        self.ngrams: dict[str, int] = dict(
+            zip(ng_keys, map(int.from_bytes, chunks, repeat(_LITTLE)), strict=True)
+        )
+
+        info = tables["word"]
+        n, kb, mb = info["n"], info["keys_bytes"], info["matrix_bytes"]
+        w_keys = blob[pos : pos + kb].decode("utf-8").split("\n") if n else []
+        pos += kb
+        self.word_width: int = info.get("width", 2)
+        self.word_matrix = blob[pos : pos + mb]
         self.word_index: dict[str, int] = dict(zip(w_keys, range(len(w_keys)), strict=True))
         self.word_cache: dict[str, int] = {}
+
+    def word(self, i: int) -> int:
+        """Packed costs of word number ``i`` (32-bit fields)."""
+        ww = self.word_width
+        step = ww * (self.row // 4)
+        raw = self.word_matrix[i * step : i * step + step]
+        wide = bytearray(self.row)
+        for j in range(ww):
+            wide[j::4] = raw[j::ww]
+        return int.from_bytes(wide, "little")
 
 
 class _State:
@@ -235,16 +252,13 @@ def _score_group(group: str, words: list[str]) -> tuple[list[str], list[int], in
     more: list[int] = []
     if None in vals:
         index = m.word_index.get
-        mat = m.word_matrix
-        row = m.row
-        frm = int.from_bytes
         for w, v in zip(words, vals, strict=True):
             if v is None:
                 i = index(w)
                 if i is None:
                     unknown.append(w)
                     continue
-                v = frm(mat[i * row : i * row + row], "little")
+                v = m.word(i)
                 if len(cache) < _WORD_CACHE:
                     cache[w] = v
                 more.append(v)
