@@ -71,6 +71,9 @@ def detect_language_details(text: str, *, backend: str = "builtin") -> LanguageR
 
 def detect_language(text: str, *, backend: str = "builtin") -> str | None:
     """Return the BCP 47 tag of ``text``'s language, or ``None`` when undetermined."""
+    if backend == "builtin" and isinstance(text, str):
+        s = _builtin.analyse(text)  # fast path: no result object
+        return s.tag if s.confidence >= _MIN_CONFIDENCE else None
     return detect_language_details(text, backend=backend).tag
 
 

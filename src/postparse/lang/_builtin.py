@@ -109,9 +109,9 @@ class _Model:
 
     ``ngrams`` maps a padded 3-gram to its packed per-language costs (one Python int
     with a 32-bit field per language). Known words are looked up through
-    ``word_index`` into ``word_matrix`` (``word_width`` bytes per language); their
-    packed int is built on first sight (:meth:`word`) and kept in ``word_cache``. A
-    word's costs already include those of its n-grams.
+    ``word_index`` into ``word_matrix`` (same 32-bit layout); their packed int is
+    built on first sight and kept in ``word_cache``. A word's costs already include
+    those of its n-grams.
     """
 
     def __init__(self, group: str) -> None:
@@ -147,20 +147,14 @@ class _Model:
         n, kb, mb = info["n"], info["keys_bytes"], info["matrix_bytes"]
         w_keys = blob[pos : pos + kb].decode("utf-8").split("\n") if n else []
         pos += kb
-        self.word_width: int = info.get("width", 2)
-        self.word_matrix = blob[pos : pos + mb]
-        self.word_index: dict[str, int] = dict(zip(w_keys, range(len(w_keys)), strict=True))
-        self.word_cache: dict[str, int] = {}
-
-    def word(self, i: int) -> int:
-        """Packed costs of word number ``i`` (32-bit fields)."""
-        ww = self.word_width
-        step = ww * (self.row // 4)
-        raw = self.word_matrix[i * step : i * step + step]
-        wide = bytearray(self.row)
+        ww = info.get("width", 2)
+        raw = blob[pos : pos + mb]
+        wide = bytearray(4 * (mb // ww))
         for j in range(ww):
             wide[j::4] = raw[j::ww]
-        return int.from_bytes(wide, "little")
+        self.word_matrix = bytes(wide)
+        self.word_index: dict[str, int] = dict(zip(w_keys, range(len(w_keys)), strict=True))
+        self.word_cache: dict[str, int] = {}
 
 
 class _State:
@@ -252,13 +246,16 @@ def _score_group(group: str, words: list[str]) -> tuple[list[str], list[int], in
     more: list[int] = []
     if None in vals:
         index = m.word_index.get
+        mat = m.word_matrix
+        row = m.row
+        frm = int.from_bytes
         for w, v in zip(words, vals, strict=True):
             if v is None:
                 i = index(w)
                 if i is None:
                     unknown.append(w)
                     continue
-                v = m.word(i)
+                v = frm(mat[i * row : i * row + row], "little")
                 if len(cache) < _WORD_CACHE:
                     cache[w] = v
                 more.append(v)
