@@ -131,6 +131,10 @@ GROUPS: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
+# Prior cost (nats) per language where two languages share most of their words:
+# Malaysian posts are far rarer online than Indonesian ones.
+PRIOR_NATS = {"ms": 1.0}
+
 TOP_NGRAMS = 2500  # per language and n-gram length class (1-3 together)
 TOP_WORDS = 2500  # per language
 WORD_WEIGHT = float(os.environ.get("PP_WORD_WEIGHT", "3.0"))  # a known word's own cost
@@ -452,7 +456,13 @@ def build_group(group: str, spec: dict[str, tuple[str, str]]) -> bytes:
         blobs += [kb, matrix]
         print(f"  {group}: {name} table {len(kept)} features")
     header = json.dumps(
-        {"group": group, "langs": langs, "scale": SCALE, "tables": tables},
+        {
+            "group": group,
+            "langs": langs,
+            "scale": SCALE,
+            "tables": tables,
+            "prior": [round(PRIOR_NATS.get(t, 0.0) * SCALE) for t in langs],
+        },
         ensure_ascii=False,
         sort_keys=True,
     ).encode("utf-8")

@@ -122,6 +122,8 @@ class _Model:
         header = json.loads(blob[12 : 12 + hlen].decode("utf-8"))
         self.langs: list[str] = header["langs"]
         self.scale: float = float(header["scale"])
+        prior: list[int] = header.get("prior") or [0] * len(self.langs)
+        self.prior = prior if any(prior) else None
         n_langs = len(self.langs)
         self.row = 4 * n_langs
         self.unpack = struct.Struct(f"<{n_langs}I").unpack
@@ -275,7 +277,10 @@ def _score_group(group: str, words: list[str]) -> tuple[list[str], list[int], in
             used += 1
     if not used:
         return m.langs, [], 0
-    return m.langs, list(m.unpack(total.to_bytes(m.row, "little"))), used
+    costs = list(m.unpack(total.to_bytes(m.row, "little")))
+    if m.prior is not None:
+        costs = [c + p for c, p in zip(costs, m.prior, strict=True)]
+    return m.langs, costs, used
 
 
 _TEMPERATURE = 0.25  # softening of the naive-Bayes posterior (features are correlated)
