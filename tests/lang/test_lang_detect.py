@@ -241,3 +241,21 @@ def test_tables_load_lazily() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "ok"
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("東京都知事選挙の結果発表", "ja"),  # one kana, but a Japanese-only kanji (発)
+        ("大阪駅前で待ち合わせ", "ja"),
+        ("東京駅", "ja"),  # kanji only, 駅 is Japanese-only
+        ("猫の手", "ja"),
+        ("雨の日", "ja"),
+        ("好吃の店推荐给大家", "zh-Hans"),  # Chinese internet の
+        ("今天去了大阪駅附近的商场买东西", "zh-Hans"),  # a Japanese name inside Chinese
+        ("發展", "zh-Hant"),
+        ("发展", "zh-Hans"),
+    ],
+)
+def test_japanese_vs_chinese_edge_cases(text: str, tag: str) -> None:
+    assert detect_language(text) == tag

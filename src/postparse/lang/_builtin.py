@@ -163,6 +163,8 @@ class _State:
     scripts: _Scripts | None = None
     zh_hans: frozenset[str] = frozenset()
     zh_hant: frozenset[str] = frozenset()
+    ja_kanji: frozenset[str] = frozenset()
+    zh_particles: frozenset[str] = frozenset()
     zh_loaded = False
     models: dict[str, _Model] = {}  # noqa: RUF012 - module-level cache
 
@@ -188,13 +190,15 @@ def _model(group: str) -> _Model:
     return m
 
 
-def _zh_sets() -> tuple[frozenset[str], frozenset[str]]:
+def _zh_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     if not _State.zh_loaded:
         raw = _load_json("zh_chars.json")
         _State.zh_hans = frozenset(raw["hans_only"])
         _State.zh_hant = frozenset(raw["hant_only"])
+        _State.ja_kanji = frozenset(raw.get("ja_only", ""))
+        _State.zh_particles = frozenset(raw.get("zh_particles", ""))
         _State.zh_loaded = True
-    return _State.zh_hans, _State.zh_hant
+    return _State.zh_hans, _State.zh_hant, _State.ja_kanji
 
 
 def supported_tags() -> frozenset[str]:
@@ -399,16 +403,32 @@ def analyse(text: str) -> Scores:
     if share <= _MIN_SHARE:
         return Scores(None, share, None, None, "mixed")
     if top == "CJK":
-        if kana and kana * 10 >= han + kana:
+        hans, hant, ja_kanji = _zh_sets()
+        ns = nt = nj = 0
+        joined_cjk = "".join(cjk)
+        for ch in joined_cjk:
+            if ch in hans:
+                ns += 1
+            elif ch in hant:
+                nt += 1
+            elif ch in ja_kanji:
+                nj += 1
+        # Kana decide Japanese, except a lone kana in Chinese text (Chinese posts
+        # borrow の): too small a share, or a の beside Chinese-only characters.
+        # Japanese-only kanji (発, 駅 ...) count as Japanese evidence too.
+        if kana >= 2 or (kana and nj):
             return Scores("ja", share, None, "Kana", "script")
-        hans, hant = _zh_sets()
-        ns = nt = 0
-        for w in words:
-            for ch in w:
-                if ch in hans:
-                    ns += 1
-                elif ch in hant:
-                    nt += 1
+        if (
+            kana
+            and kana * 10 >= han + kana
+            and not (
+                "の" in joined_cjk
+                and (ns + nt >= 2 or not _State.zh_particles.isdisjoint(joined_cjk))
+            )
+        ):
+            return Scores("ja", share, None, "Kana", "script")
+        if nj and nj * 2 > ns + nt:
+            return Scores("ja", share * 0.8, None, "Han", "ja-kanji")
         if ns > nt:
             return Scores("zh-Hans", share * ns / (ns + nt), "zh-Hant", "Han", "zh-chars")
         if nt > ns:
