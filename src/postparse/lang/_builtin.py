@@ -123,7 +123,8 @@ class _Model:
         self.langs: list[str] = header["langs"]
         self.scale: float = float(header["scale"])
         prior: list[int] = header.get("prior") or [0] * len(self.langs)
-        self.prior = prior if any(prior) else None
+        # Prior costs as one packed int, added to every text's total.
+        self.prior = int.from_bytes(struct.pack(f"<{len(prior)}I", *prior), "little")
         n_langs = len(self.langs)
         self.row = 4 * n_langs
         self.unpack = struct.Struct(f"<{n_langs}I").unpack
@@ -281,10 +282,7 @@ def _score_group(group: str, words: list[str]) -> tuple[list[str], list[int], in
             used += 1
     if not used:
         return m.langs, [], 0
-    costs = list(m.unpack(total.to_bytes(m.row, "little")))
-    if m.prior is not None:
-        costs = [c + p for c, p in zip(costs, m.prior, strict=True)]
-    return m.langs, costs, used
+    return m.langs, list(m.unpack((total + m.prior).to_bytes(m.row, "little"))), used
 
 
 _TEMPERATURE = 0.25  # softening of the naive-Bayes posterior (features are correlated)
@@ -321,7 +319,7 @@ def has_letter(text: str) -> bool:
 
 def analyse(text: str) -> Scores:
     """Identify the language of ``text`` (never raises for a ``str``)."""
-    if not text or not _ANY_LETTER_RE.search(text):
+    if not text:
         return _NONE_EMPTY
     if len(text) > _MAX_CHARS:
         text = text[:_MAX_CHARS]
@@ -386,6 +384,11 @@ def analyse(text: str) -> Scores:
     han = hist.get("Han", 0)
     kana = hist.get("Hiragana", 0) + hist.get("Katakana", 0)
     hangul = hist.get("Hangul", 0)
+    if len(hist) == 1 and "Latin" in hist:  # the most common case, decided early
+        total = hist["Latin"]
+        if total < _MIN_LETTERS:
+            return Scores(None, 0.0, None, None, "too-short")
+        return _model_answer(sc, "Latin", 1.0, by_script)
     # Families: kana and Han together are "CJK"; weights make scripts comparable.
     fam: dict[str, int] = {}
     for s, c in hist.items():
@@ -439,6 +442,11 @@ def analyse(text: str) -> Scores:
     uniq = sc.unique.get(top)
     if uniq is not None:
         return Scores(uniq, share, None, top, "script")
+    return _model_answer(sc, top, share, by_script)
+
+
+def _model_answer(sc: _Scripts, top: str, share: float, by_script: dict[str, list[str]]) -> Scores:
+    """Marker letters, then the script group's model, for the words of ``top``."""
     group = sc.groups.get(top)
     if group is None:
         return Scores(None, 0.0, None, top, "unsupported-script")
