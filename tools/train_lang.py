@@ -136,7 +136,7 @@ GROUPS: dict[str, dict[str, tuple[str, str]]] = {
 PRIOR_NATS = {"ms": 1.0}
 
 TOP_NGRAMS = 2500  # per language and n-gram length class (1-3 together)
-TOP_WORDS = 2500  # per language
+TOP_WORDS = int(os.environ.get("PP_TOP_WORDS", "2500"))  # per language
 WORD_WEIGHT = float(os.environ.get("PP_WORD_WEIGHT", "3.0"))  # a known word's own cost
 KNOWN_NGRAM_WEIGHT = float(os.environ.get("PP_KNOWN_NGRAM_WEIGHT", "0.3"))  # its n-grams
 WORD_CAP = 65535

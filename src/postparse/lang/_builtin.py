@@ -347,7 +347,9 @@ def analyse(text: str) -> Scores:
         if len(firsts) == 1 and firsts == set(map(get, map(_last, rest))):
             (one,) = firsts
             if one is not None:
-                if one in _CJK:
+                if one == "Hangul":
+                    hist[one] = sum(map(len, rest))
+                elif one in _CJK:
                     cjk = rest
                 else:
                     hist[one] = sum(map(len, rest))
@@ -407,15 +409,10 @@ def analyse(text: str) -> Scores:
         return Scores(None, share, None, None, "mixed")
     if top == "CJK":
         hans, hant, ja_kanji = _zh_sets()
-        ns = nt = nj = 0
         joined_cjk = "".join(cjk)
-        for ch in joined_cjk:
-            if ch in hans:
-                ns += 1
-            elif ch in hant:
-                nt += 1
-            elif ch in ja_kanji:
-                nj += 1
+        ns = sum(map(hans.__contains__, joined_cjk))
+        nt = sum(map(hant.__contains__, joined_cjk))
+        nj = sum(map(ja_kanji.__contains__, joined_cjk))
         # Kana decide Japanese, except a lone kana in Chinese text (Chinese posts
         # borrow の): too small a share, or a の beside Chinese-only characters.
         # Japanese-only kanji (発, 駅 ...) count as Japanese evidence too.
