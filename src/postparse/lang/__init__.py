@@ -31,7 +31,8 @@ class LanguageResult:
 
     ``tag`` is a BCP 47 tag or ``None`` (undetermined: empty, too short, too mixed,
     an unsupported script, or not confident enough). ``confidence`` is in [0, 1].
-    ``runner_up`` is the second-best tag where the method has one. ``script`` is the
+    ``runner_up`` is the second-best tag where the method has one (for a ``None``
+    answer of low confidence: the best guess that was rejected). ``script`` is the
     Unicode script that decided (``"Latin"``, ``"Han"`` ...), ``method`` how the answer
     was reached (``"script"``, ``"zh-chars"``, ``"marker"``, ``"model"``, or the reason
     for ``None``; the backend's name for optional backends).
@@ -45,7 +46,7 @@ class LanguageResult:
 
 
 # Below this confidence the built-in model answers None.
-_MIN_CONFIDENCE = 0.0
+_MIN_CONFIDENCE = 0.3
 
 
 def detect_language_details(text: str, *, backend: str = "builtin") -> LanguageResult:
@@ -56,14 +57,23 @@ def detect_language_details(text: str, *, backend: str = "builtin") -> LanguageR
         s = _builtin.analyse(text)
         tag = s.tag
         if tag is not None and s.confidence < _MIN_CONFIDENCE:
-            return LanguageResult(None, s.confidence, s.tag, s.script, "low-confidence")
+            # Not confident enough: None, with the best guess as runner-up.
+            return LanguageResult(None, round(s.confidence, 4), tag, s.script, "low-confidence")
         return LanguageResult(tag, round(s.confidence, 4), s.runner_up, s.script, s.method)
-    tag, conf = _backends.get(backend)(text)
-    return LanguageResult(tag, conf, None, None, backend)
+    run = _backends.get(backend)
+    # Backends see the text without URLs, mentions and hashtags, like the builtin.
+    cleaned = _builtin.strip_noise(text)
+    if not _builtin.has_letter(cleaned):
+        return LanguageResult(None, 0.0, None, None, backend)
+    tag, conf = run(cleaned)
+    return LanguageResult(tag, conf if tag else 0.0, None, None, backend)
 
 
 def detect_language(text: str, *, backend: str = "builtin") -> str | None:
     """Return the BCP 47 tag of ``text``'s language, or ``None`` when undetermined."""
+    if backend == "builtin" and isinstance(text, str):
+        s = _builtin.analyse(text)  # fast path: no result object
+        return s.tag if s.confidence >= _MIN_CONFIDENCE else None
     return detect_language_details(text, backend=backend).tag
 
 

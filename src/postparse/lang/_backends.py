@@ -9,6 +9,7 @@ character evidence when the backend itself does not tell the script apart.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable
 from typing import Any
 
@@ -37,7 +38,7 @@ _RENAME = {
 
 
 def _tag(code: str | None, text: str) -> str | None:
-    if not code or code in ("un", "und", "xx", "unknown"):
+    if not code or code in ("un", "und", "xx", "zxx", "unknown"):
         return None
     c = code.replace("_", "-")
     c = _RENAME.get(c.lower(), c)
@@ -108,10 +109,8 @@ def _langdetect() -> Backend:
 
 
 def _py3langid() -> Backend:
-    py3langid = _import("py3langid", "py3langid")
-    ident = py3langid.langid.LanguageIdentifier.from_pickled_model(
-        py3langid.langid.MODEL_FILE, norm_probs=True
-    )
+    langid = _import("py3langid.langid", "py3langid")
+    ident = langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
 
     def run(text: str) -> tuple[str | None, float]:
         code, prob = ident.classify(text)
@@ -126,7 +125,12 @@ _FACTORIES: dict[str, Callable[[], Backend]] = {
     "langdetect": _langdetect,
     "py3langid": _py3langid,
 }
-_MODULES = {"cld2": "pycld2", "lingua": "lingua", "langdetect": "langdetect", "py3langid": "py3langid"}
+_MODULES = {
+    "cld2": "pycld2",
+    "lingua": "lingua",
+    "langdetect": "langdetect",
+    "py3langid": "py3langid",
+}
 _CACHE: dict[str, Backend] = {}
 
 

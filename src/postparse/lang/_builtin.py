@@ -27,13 +27,15 @@ import math
 import os
 import re
 import struct
-from operator import add as _add
 from bisect import bisect_right
-from typing import Any
+from itertools import repeat
+from operator import add as _add
+from operator import itemgetter
+from typing import Any, Literal
 
 import regex
 
-__all__ = ["Scores", "analyse", "load_all", "supported_tags"]
+__all__ = ["Scores", "analyse", "has_letter", "load_all", "strip_noise", "supported_tags"]
 
 # --------------------------------------------------------------------------- normalising
 
@@ -99,13 +101,17 @@ class _Scripts:
         return sc
 
 
+_LITTLE: Literal["little"] = "little"
+
+
 class _Model:
     """One script group's naive-Bayes tables.
 
-    ``ngrams`` maps a 1-3 gram to its packed per-language costs (one Python int with
-    a 32-bit field per language). Known words are looked up through ``word_index``
-    into ``word_matrix`` (same layout, built on first sight and kept in
-    ``word_cache``); a word's costs already include those of its n-grams.
+    ``ngrams`` maps a padded 3-gram to its packed per-language costs (one Python int
+    with a 32-bit field per language). Known words are looked up through
+    ``word_index`` into ``word_matrix`` (same 32-bit layout); their packed int is
+    built on first sight and kept in ``word_cache``. A word's costs already include
+    those of its n-grams.
     """
 
     def __init__(self, group: str) -> None:
@@ -116,32 +122,41 @@ class _Model:
         header = json.loads(blob[12 : 12 + hlen].decode("utf-8"))
         self.langs: list[str] = header["langs"]
         self.scale: float = float(header["scale"])
+        prior: list[int] = header.get("prior") or [0] * len(self.langs)
+        # Prior costs as one packed int, added to every text's total.
+        self.prior = int.from_bytes(struct.pack(f"<{len(prior)}I", *prior), "little")
         n_langs = len(self.langs)
         self.row = 4 * n_langs
         self.unpack = struct.Struct(f"<{n_langs}I").unpack
         pos = 12 + hlen
-        parts: dict[str, tuple[list[str], bytes]] = {}
-        for name in ("ngram", "word"):
-            info = header["tables"][name]
-            n, kb, mb = info["n"], info["keys_bytes"], info["matrix_bytes"]
-            keys = blob[pos : pos + kb].decode("utf-8").split("\n") if n else []
-            pos += kb
-            matrix = blob[pos : pos + mb]
-            pos += mb
-            # Spread the 8- or 16-bit costs into 32-bit little-endian fields.
-            width = info.get("width", 1)
-            wide = bytearray(4 * n * n_langs)
-            for j in range(width):
-                wide[j::4] = matrix[j::width]
-            parts[name] = (keys, bytes(wide))
-        keys, wide = parts["ngram"]
+        tables = header["tables"]
+
+        info = tables["ngram"]
+        n, kb, mb = info["n"], info["keys_bytes"], info["matrix_bytes"]
+        ng_keys = blob[pos : pos + kb].decode("utf-8").split("\n") if n else []
+        pos += kb
+        matrix = blob[pos : pos + mb]
+        pos += mb
+        # Spread the 8-bit costs into 32-bit little-endian fields, one int per key.
+        wide = bytearray(4 * mb)
+        wide[0 :: 4 // info.get("width", 1)] = matrix
         w = self.row
-        frm = int.from_bytes
-        self.ngrams: dict[str, int] = {
-            k: frm(wide[i * w : i * w + w], "little") for i, k in enumerate(keys)
-        }
-        keys, self.word_matrix = parts["word"]
-        self.word_index: dict[str, int] = dict(zip(keys, range(len(keys)), strict=True))
+        chunks = [wide[i : i + w] for i in range(0, len(wide), w)]
+        self.ngrams: dict[str, int] = dict(
+            zip(ng_keys, map(int.from_bytes, chunks, repeat(_LITTLE)), strict=True)
+        )
+
+        info = tables["word"]
+        n, kb, mb = info["n"], info["keys_bytes"], info["matrix_bytes"]
+        w_keys = blob[pos : pos + kb].decode("utf-8").split("\n") if n else []
+        pos += kb
+        ww = info.get("width", 2)
+        raw = blob[pos : pos + mb]
+        wide = bytearray(4 * (mb // ww))
+        for j in range(ww):
+            wide[j::4] = raw[j::ww]
+        self.word_matrix = bytes(wide)
+        self.word_index: dict[str, int] = dict(zip(w_keys, range(len(w_keys)), strict=True))
         self.word_cache: dict[str, int] = {}
 
 
@@ -149,6 +164,8 @@ class _State:
     scripts: _Scripts | None = None
     zh_hans: frozenset[str] = frozenset()
     zh_hant: frozenset[str] = frozenset()
+    ja_kanji: frozenset[str] = frozenset()
+    zh_particles: frozenset[str] = frozenset()
     zh_loaded = False
     models: dict[str, _Model] = {}  # noqa: RUF012 - module-level cache
 
@@ -174,13 +191,15 @@ def _model(group: str) -> _Model:
     return m
 
 
-def _zh_sets() -> tuple[frozenset[str], frozenset[str]]:
+def _zh_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     if not _State.zh_loaded:
         raw = _load_json("zh_chars.json")
         _State.zh_hans = frozenset(raw["hans_only"])
         _State.zh_hant = frozenset(raw["hant_only"])
+        _State.ja_kanji = frozenset(raw.get("ja_only", ""))
+        _State.zh_particles = frozenset(raw.get("zh_particles", ""))
         _State.zh_loaded = True
-    return _State.zh_hans, _State.zh_hant
+    return _State.zh_hans, _State.zh_hant, _State.ja_kanji
 
 
 def supported_tags() -> frozenset[str]:
@@ -220,51 +239,56 @@ class Scores:
 _NONE_EMPTY = Scores(None, 0.0, None, None, "empty")
 
 _CJK = frozenset({"Han", "Hiragana", "Katakana", "Hangul"})
+_first = itemgetter(0)
+_last = itemgetter(-1)
+_CJK_RES = [(name, regex.compile(rf"\p{{Script={name}}}")) for name in sorted(_CJK)]
 
 
 def _score_group(group: str, words: list[str]) -> tuple[list[str], list[int], int]:
     """Sum of costs per language (1/scale nats) and the number of features used."""
     m = _model(group)
     cache = m.word_cache
-    get = cache.get
-    index = m.word_index.get
-    mat = m.word_matrix
-    row = m.row
-    vals: list[int] = []
+    vals = list(map(cache.get, words))
     unknown: list[str] = []
-    for w in words:
-        v = get(w)
-        if v is None:
-            i = index(w)
-            if i is None:
-                unknown.append(w)
-                continue
-            v = int.from_bytes(mat[i * row : i * row + row], "little")
-            if len(cache) < _WORD_CACHE:
-                cache[w] = v
-        vals.append(v)
+    more: list[int] = []
+    if None in vals:
+        index = m.word_index.get
+        mat = m.word_matrix
+        row = m.row
+        frm = int.from_bytes
+        for w, v in zip(words, vals, strict=True):
+            if v is None:
+                i = index(w)
+                if i is None:
+                    unknown.append(w)
+                    continue
+                v = frm(mat[i * row : i * row + row], "little")
+                if len(cache) < _WORD_CACHE:
+                    cache[w] = v
+                more.append(v)
+    # None entries are dropped by filter(); a packed value is never 0.
+    total = sum(filter(None, vals)) + sum(more)
+    used = len(words) - len(unknown)
     if unknown:
-        # Known words carry their n-grams' costs already; unknown ones are scored
-        # n-gram by n-gram over one padded string.  Its 2-grams are exactly the
-        # words' padded 2-grams; 3-grams that span a space are never in the table.
+        # Known words carry their n-grams' costs already; unknown ones are scored by
+        # the 3-grams of one padded string: those of the padded words, plus 3-grams
+        # that span a space, which are never in the table.
         ng = m.ngrams.get
         s = " " + " ".join(unknown) + " "
         s1 = s[1:]
-        bi = list(map(_add, s, s1))
-        vals += [v for v in map(ng, s) if v is not None]
-        vals += [v for v in map(ng, bi) if v is not None]
-        vals += [v for v in map(ng, map(_add, bi, s1[1:])) if v is not None]
-    if not vals:
+        extra = sum(filter(None, map(ng, map(_add, map(_add, s, s1), s1[1:]))))
+        if extra:
+            total += extra
+            used += 1
+    if not used:
         return m.langs, [], 0
-    return m.langs, list(m.unpack(sum(vals).to_bytes(m.row, "little"))), len(vals)
+    return m.langs, list(m.unpack((total + m.prior).to_bytes(m.row, "little"))), used
 
 
 _TEMPERATURE = 0.25  # softening of the naive-Bayes posterior (features are correlated)
 
 
-def _posterior(
-    langs: list[str], costs: list[int], scale: float
-) -> tuple[str, float, str | None]:
+def _posterior(langs: list[str], costs: list[int], scale: float) -> tuple[str, float, str | None]:
     """Best tag, softened posterior probability, runner-up."""
     lo = min(costs)
     best = costs.index(lo)
@@ -274,22 +298,32 @@ def _posterior(
         r = rest.index(min(rest))
         runner = langs[r if r < best else r + 1]
     k = _TEMPERATURE / scale
-    cut = lo + 40.0 / k
+    cut = lo + 12.0 / k  # farther languages add < e**-12 each
     exp = math.exp
     z = sum([exp((lo - c) * k) for c in costs if c < cut])
     return langs[best], 1.0 / z, runner
 
 
+def strip_noise(text: str) -> str:
+    """``text`` with URLs, e-mail domains, @mentions and #hashtags blanked out."""
+    for trig in _NOISE_TRIGGERS:
+        if trig in text:
+            return _NOISE_RE.sub(" ", text)
+    return text
+
+
+def has_letter(text: str) -> bool:
+    """Whether ``text`` holds at least one letter (in any script)."""
+    return _ANY_LETTER_RE.search(text) is not None
+
+
 def analyse(text: str) -> Scores:
     """Identify the language of ``text`` (never raises for a ``str``)."""
-    if not text or not _ANY_LETTER_RE.search(text):
+    if not text:
         return _NONE_EMPTY
     if len(text) > _MAX_CHARS:
         text = text[:_MAX_CHARS]
-    for trig in _NOISE_TRIGGERS:
-        if trig in text:
-            text = _NOISE_RE.sub(" ", text)
-            break
+    text = strip_noise(text)
     words = _WORD_RE.findall(text.lower())
     if not words:
         return _NONE_EMPTY
@@ -300,33 +334,63 @@ def analyse(text: str) -> Scores:
     of = sc.of
     hist: dict[str, int] = {}
     by_script: dict[str, list[str]] = {}
-    for w in words:
-        if w.isascii():
-            hist["Latin"] = hist.get("Latin", 0) + len(w)
-            lst = by_script.get("Latin")
-            if lst is None:
-                by_script["Latin"] = [w]
-            else:
-                lst.append(w)
+    rest = words
+    if text.isascii():  # fast path: every word is Latin
+        hist["Latin"] = sum(map(len, words))
+        by_script["Latin"] = words
+        rest = []
+    get = sc.memo.get
+    cjk: list[str] = []
+    if rest:
+        # Fast path: first and last letters of every word in one (memoised) script.
+        firsts = set(map(get, map(_first, rest)))
+        if len(firsts) == 1 and firsts == set(map(get, map(_last, rest))):
+            (one,) = firsts
+            if one is not None:
+                if one == "Hangul":
+                    hist[one] = sum(map(len, rest))
+                elif one in _CJK:
+                    cjk = rest
+                else:
+                    hist[one] = sum(map(len, rest))
+                    by_script[one] = rest
+                rest = []
+    for w in rest:
+        s = get(w[0]) or of(w[0])
+        if s in _CJK:
+            cjk.append(w)
             continue
-        s = of(w[0])
-        if s in _CJK or (len(w) > 1 and of(w[-1]) != s):
+        if len(w) > 1 and (get(w[-1]) or of(w[-1])) != s:
+            # A word that mixes scripts: count letter by letter.
             for ch in w:
                 cs = of(ch)
-                hist[cs] = hist.get(cs, 0) + 1
-            if s not in _CJK:
-                by_script.setdefault(s, []).append(w)
+                if cs in _CJK:
+                    cjk.append(ch)
+                else:
+                    hist[cs] = hist.get(cs, 0) + 1
+            by_script.setdefault(s, []).append(w)
+            continue
+        hist[s] = hist.get(s, 0) + len(w)
+        lst = by_script.get(s)
+        if lst is None:
+            by_script[s] = [w]
         else:
-            hist[s] = hist.get(s, 0) + len(w)
-            lst = by_script.get(s)
-            if lst is None:
-                by_script[s] = [w]
-            else:
-                lst.append(w)
+            lst.append(w)
+    if cjk:
+        joined = "".join(cjk)
+        for name, rx in _CJK_RES:
+            c = len(rx.findall(joined))
+            if c:
+                hist[name] = c
     hist.pop("Other", None)
     han = hist.get("Han", 0)
     kana = hist.get("Hiragana", 0) + hist.get("Katakana", 0)
     hangul = hist.get("Hangul", 0)
+    if len(hist) == 1 and "Latin" in hist:  # the most common case, decided early
+        total = hist["Latin"]
+        if total < _MIN_LETTERS:
+            return Scores(None, 0.0, None, None, "too-short")
+        return _model_answer(sc, "Latin", 1.0, by_script)
     # Families: kana and Han together are "CJK"; weights make scripts comparable.
     fam: dict[str, int] = {}
     for s, c in hist.items():
@@ -344,16 +408,27 @@ def analyse(text: str) -> Scores:
     if share <= _MIN_SHARE:
         return Scores(None, share, None, None, "mixed")
     if top == "CJK":
-        if kana and kana * 10 >= han + kana:
+        hans, hant, ja_kanji = _zh_sets()
+        joined_cjk = "".join(cjk)
+        ns = sum(map(hans.__contains__, joined_cjk))
+        nt = sum(map(hant.__contains__, joined_cjk))
+        nj = sum(map(ja_kanji.__contains__, joined_cjk))
+        # Kana decide Japanese, except a lone kana in Chinese text (Chinese posts
+        # borrow の): too small a share, or a の beside Chinese-only characters.
+        # Japanese-only kanji (発, 駅 ...) count as Japanese evidence too.
+        if kana >= 2 or (kana and nj):
             return Scores("ja", share, None, "Kana", "script")
-        hans, hant = _zh_sets()
-        ns = nt = 0
-        for w in words:
-            for ch in w:
-                if ch in hans:
-                    ns += 1
-                elif ch in hant:
-                    nt += 1
+        if (
+            kana
+            and kana * 10 >= han + kana
+            and not (
+                "の" in joined_cjk
+                and (ns + nt >= 2 or not _State.zh_particles.isdisjoint(joined_cjk))
+            )
+        ):
+            return Scores("ja", share, None, "Kana", "script")
+        if nj and nj * 2 > ns + nt:
+            return Scores("ja", share * 0.8, None, "Han", "ja-kanji")
         if ns > nt:
             return Scores("zh-Hans", share * ns / (ns + nt), "zh-Hant", "Han", "zh-chars")
         if nt > ns:
@@ -364,6 +439,11 @@ def analyse(text: str) -> Scores:
     uniq = sc.unique.get(top)
     if uniq is not None:
         return Scores(uniq, share, None, top, "script")
+    return _model_answer(sc, top, share, by_script)
+
+
+def _model_answer(sc: _Scripts, top: str, share: float, by_script: dict[str, list[str]]) -> Scores:
+    """Marker letters, then the script group's model, for the words of ``top``."""
     group = sc.groups.get(top)
     if group is None:
         return Scores(None, 0.0, None, top, "unsupported-script")
