@@ -37,9 +37,14 @@ TOKEN_RE = regex.compile(
 )
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _OPERATORS = frozenset("=<>(+-*/%&|^~[{")
+_CODE_CHAR_RE = re.compile(r"[&|=!:>-]")
+_UPPER_PAIR_RE = re.compile(r"[A-Z][A-Z]")
 _SQL_RE = re.compile(r"\b(?:SELECT|INSERT|UPDATE|DELETE|WHERE|VALUES|LIMIT|OFFSET|LIKE|IN|SET)\b")
 _TERNARY_RE = re.compile(r"\s+[^\s:]{1,80}\s:\s")
-_CODE_LINE_RE = re.compile(r"[;{}]\s*$|&&|\|\||[=!]==?|=>|->|::")
+_CODE_OPERATORS = ("&&", "||", "==", "!=", "=>", "->", "::")
+_CLAUSE_STOPS = ".!?¿¡;:\n\ufffd"
+#: how far back (characters) a clause or an open '¿' is looked for
+_WINDOW = 400
 
 
 _QRUN_RE = re.compile(r"\?+")
@@ -47,6 +52,8 @@ _QRUN_RE = re.compile(r"\?+")
 
 def _count(token: str) -> int:
     """How many emoji a lost token stood for."""
+    if token == "?":
+        return 1
     parts = [p for p in token.split("\u200d") if p]
     if len(parts) > 1:
         return 1  # a ZWJ sequence is one emoji
@@ -59,14 +66,6 @@ def _count(token: str) -> int:
         else:
             n += 1 if k == 1 else k // 2
     return max(1, n)
-
-
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    if le < 0:
-        le = len(text)
-    return ls, le
 
 
 def _is_french_like(line: str, language: str | None, cue: QuestionCues) -> bool:
@@ -93,12 +92,10 @@ def _is_french_like(line: str, language: str | None, cue: QuestionCues) -> bool:
 def _clause_is_question(clause: str, cue: QuestionCues) -> bool:
     """Whether the clause before a '?' reads as a question."""
     low = clause.strip().lower()
-    for excl in cue.exclamatives:
-        if low.startswith(excl):
-            return False
-    for phrase in cue.interrogative_phrases:
-        if low.startswith(phrase):
-            return True
+    if cue.exclamative_re.match(low):
+        return False
+    if cue.phrase_re.match(low):
+        return True
     # the first words of the clause, and the first words after each comma
     for part in low.split(","):
         words = _WORD_RE.findall(part, 0, 80)
@@ -115,12 +112,24 @@ def _clause_is_question(clause: str, cue: QuestionCues) -> bool:
 
 
 def _clause_before(text: str, ls: int, start: int) -> str:
-    """Text between the last clause boundary on the line and ``start``."""
-    m = tables().clause_stop_rev_re.search(text, ls, start)
-    return text[m.end() if m is not None else ls : start]
+    """Text between the last clause boundary in ``text[ls:start]`` and ``start``
+    (punctuation, U+FFFD or an emoji ends a clause)."""
+    cut = ls
+    for stop in _CLAUSE_STOPS:
+        p = text.rfind(stop, cut, start)
+        if p >= cut:
+            cut = p + 1
+    clause = text[cut:start]
+    emoji_chars = tables().emoji_chars
+    for i in range(len(clause) - 1, -1, -1):
+        c = clause[i]
+        if c > "\u2000" and c in emoji_chars:
+            return clause[i + 1 :]
+    return clause
 
 
 def _spanish_open(text: str, ls: int, start: int) -> bool:
+    """A '¿' before ``start`` is still waiting for its '?'."""
     inv = text.rfind("¿", ls, start)
     if inv < 0:
         return False
@@ -128,25 +137,46 @@ def _spanish_open(text: str, ls: int, start: int) -> bool:
     return "?" not in between and "\ufffd" not in between
 
 
-def _is_code(text: str, ls: int, le: int, start: int, end: int) -> bool:
-    j = start
-    while j > ls and text[j - 1] in " \t":
-        j -= 1
-    if j > ls and text[j - 1] in _OPERATORS:
-        return True
-    line = text[ls:le]
-    if _CODE_LINE_RE.search(line):
-        return True
-    if _SQL_RE.search(line) and sum(1 for _ in _SQL_RE.finditer(line)) >= 2:
-        return True
-    return j > ls and _TERNARY_RE.match(text, end, le) is not None
+class _Line:
+    """Facts about one line, computed once for all its '?' tokens."""
+
+    __slots__ = ("code", "end", "french", "start")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
+        self.code: bool | None = None
+        self.french: bool | None = None
+
+    def is_code(self, text: str) -> bool:
+        if self.code is None:
+            line = text[self.start : self.end]
+            tail = line.rstrip()[-1:]
+            self.code = (
+                tail in (";", "{", "}")
+                or (
+                    _CODE_CHAR_RE.search(line) is not None
+                    and any(op in line for op in _CODE_OPERATORS)
+                )
+                or (
+                    _UPPER_PAIR_RE.search(line) is not None
+                    and sum(1 for _ in _SQL_RE.finditer(line)) >= 2
+                )
+            )
+        return self.code
+
+    def is_french(self, text: str, language: str | None, cue: QuestionCues) -> bool:
+        if self.french is None:
+            self.french = _is_french_like(text[self.start : self.end], language, cue)
+        return self.french
 
 
 def find(text: str, language: str | None) -> list[Repair]:
     """Lost-emoji repairs in ``text``: (start, end, "\\ufffd" * n, True)."""
     out: list[Repair] = []
     cue: QuestionCues | None = None
-    french_cache: dict[int, bool] = {}
+    line: _Line | None = None
+    searched = 0  # text[searched:start] holds no newline of the current line
     for m in TOKEN_RE.finditer(text):
         start, end = m.span()
         token = m.group()
@@ -162,8 +192,14 @@ def find(text: str, language: str | None) -> list[Repair]:
             continue  # 'id = ?'
         if cue is None:
             cue = cues()
-        if _is_lost_plain(text, start, end, n, language, cue, french_cache):
-            out.append((start, end, "\ufffd" * _count(token), True))
+        if line is None or start >= line.end:
+            nl = text.rfind("\n", searched, start)
+            ls = nl + 1 if nl >= 0 else (line.end + 1 if line is not None else 0)
+            le = text.find("\n", end)
+            line = _Line(text, ls, le if le >= 0 else len(text))
+        searched = end
+        if _is_lost_plain(text, start, end, n, language, cue, line):
+            out.append((start, end, "\ufffd" if n == 1 else "\ufffd" * (n // 2), True))
     return out
 
 
@@ -174,27 +210,29 @@ def _is_lost_plain(
     n: int,
     language: str | None,
     cue: QuestionCues,
-    french_cache: dict[int, bool],
+    line: _Line,
 ) -> bool:
-    ls, le = _line_bounds(text, start, end)
-    before = text[ls:start]
-    after = text[end:le]
-    if not before.strip():
+    ls, le = line.start, line.end
+    j = start
+    while j > ls and text[j - 1].isspace():
+        j -= 1
+    k = end
+    while k < le and text[k].isspace():
+        k += 1
+    if j == ls:
         # start of the line: a bullet before a word that is not lowercase
-        rest = after.lstrip()
-        if not rest:
+        if k == le:
             return False  # the '?' run is the whole line: a reaction
-        return not rest[0].islower()
-    if _is_code(text, ls, le, start, end):
+        return not text[k].islower()
+    if text[j - 1] in _OPERATORS:
+        return False  # 'id = ?'
+    if line.is_code(text):
         return False
-    if _spanish_open(text, ls, start):
+    if _TERNARY_RE.match(text, end, le) is not None:
+        return False  # 'a ? b : c'
+    window = max(ls, start - _WINDOW)
+    if _spanish_open(text, window, start):
         return False
-    if n == 1:
-        fr = french_cache.get(ls)
-        if fr is None:
-            fr = _is_french_like(text[ls:le], language, cue)
-            french_cache[ls] = fr
-        if fr:
-            return False
-    clause = _clause_before(text, ls, start)
-    return not _clause_is_question(clause, cue)
+    if _clause_is_question(_clause_before(text, window, start), cue):
+        return False
+    return not (n == 1 and line.is_french(text, language, cue))

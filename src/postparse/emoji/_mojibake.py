@@ -140,6 +140,9 @@ def repair_run(run: str, depth: int = 0) -> list[Segment]:
     return out
 
 
+_CACHE: dict[str, tuple[Segment, ...]] = {}
+
+
 def find(text: str) -> list[tuple[int, int, str, bool]]:
     """All mojibake repairs in ``text``: (start, end, fixed, lost)."""
     out: list[tuple[int, int, str, bool]] = []
@@ -152,10 +155,17 @@ def find(text: str) -> list[tuple[int, int, str, bool]]:
         if m is None:  # cannot happen: a suspect pair starts a run
             pos = hit.end()
             continue
-        base = m.start()
-        for s, e, fixed, lost in repair_run(m.group(), 0):
-            out.append((base + s, base + e, fixed, lost))
         pos = m.end()
+        base = m.start()
+        run = m.group()
+        segs = _CACHE.get(run)
+        if segs is None:
+            segs = tuple(repair_run(run, 0))
+            if len(_CACHE) >= 4096:
+                _CACHE.clear()
+            _CACHE[run] = segs
+        for s, e, fixed, lost in segs:
+            out.append((base + s, base + e, fixed, lost))
 
 
 def apply(text: str, depth: int) -> str:

@@ -101,10 +101,6 @@ class EmojiTables:
         self.odd_vs16_re = regex.compile(f"(?<![{base_class}])\ufe0f")
         #: U+200D without an emoji on one side
         self.odd_zwj_re = regex.compile(f"(?<![{emoji_class}])\u200d|\u200d(?![{emoji_class}])")
-        #: searching backwards for the start of a clause: punctuation, U+FFFD, emoji
-        self.clause_stop_rev_re = regex.compile(
-            f"(?r)[.!?¿¡;:\n\ufffd{_char_class({c for c in self.emoji_chars if c > chr(0x2000)})}]"
-        )
 
     def is_emoji_text(self, text: str) -> bool:
         """True if ``text`` holds at least one emoji (not only components)."""
@@ -133,6 +129,14 @@ def bracket_codes() -> dict[str, str]:
     table = _read_code_table("bracket_codes.tsv")
     table.update(_read_code_table("weibo_stickers.tsv"))
     return table
+
+
+def _prefix_re(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern matching a string that starts with one of ``prefixes`` as whole words."""
+    if not prefixes:
+        return re.compile(r"(?!)")
+    alts = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"(?:{alts})\b")
 
 
 class QuestionCues:
@@ -169,6 +173,8 @@ class QuestionCues:
         for lst in raw["exclamatives"].values():
             excl.update(lst)
         self.exclamatives: tuple[str, ...] = tuple(sorted(excl))
+        self.exclamative_re = _prefix_re(self.exclamatives)
+        self.phrase_re = _prefix_re(self.interrogative_phrases)
 
 
 @lru_cache(maxsize=1)
