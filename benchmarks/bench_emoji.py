@@ -27,14 +27,24 @@ from emoji_sample_text import clean_text, damaged_text  # noqa: E402
 from postparse.emoji import repair_emoji  # noqa: E402
 
 
-def _median_seconds(fn: Callable[[str], object], text: str, repeat: int) -> float:
-    fn(text)  # warm-up (tables load, regex compile)
-    times = []
+def _interleaved(
+    ours: Callable[[str], object], theirs: Callable[[str], object], text: str, repeat: int
+) -> tuple[list[float], list[float]]:
+    """Alternate the two tools on the same string so both see the same
+    machine load; returns the seconds of each run."""
+    ours(text)  # warm-up (tables load, regex compile)
+    theirs(text)
+    t_ours: list[float] = []
+    t_theirs: list[float] = []
     for _ in range(repeat):
         t0 = time.perf_counter()
-        fn(text)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        ours(text)
+        t1 = time.perf_counter()
+        theirs(text)
+        t2 = time.perf_counter()
+        t_ours.append(t1 - t0)
+        t_theirs.append(t2 - t1)
+    return t_ours, t_theirs
 
 
 def main() -> int:
@@ -53,14 +63,19 @@ def main() -> int:
 
     sets = {"clean": clean_text(args.size), "damaged": damaged_text(args.size)}
     print(f"ftfy {ftfy.__version__}; python {sys.version.split()[0]}; repeat={args.repeat}")
-    print(f"{'set':8} {'chars':>9} {'postparse MB/s':>15} {'ftfy MB/s':>10} {'ratio':>8}")
+    print(
+        f"{'set':8} {'chars':>9} {'MB':>5} {'postparse MB/s':>15} {'ftfy MB/s':>10}"
+        f" {'ratio of medians':>17} {'median pair ratio':>18}"
+    )
     for name, text in sets.items():
         mb = len(text.encode("utf-8")) / 1e6
-        t_ours = _median_seconds(ours, text, args.repeat)
-        t_ftfy = _median_seconds(theirs, text, max(1, min(args.repeat, 3)))
+        t_ours, t_ftfy = _interleaved(ours, theirs, text, args.repeat)
+        m_ours = statistics.median(t_ours)
+        m_ftfy = statistics.median(t_ftfy)
+        pair = statistics.median(b / a for a, b in zip(t_ours, t_ftfy, strict=True))
         print(
-            f"{name:8} {len(text):>9} {mb / t_ours:>15.1f} {mb / t_ftfy:>10.2f} "
-            f"{t_ftfy / t_ours:>7.1f}x"
+            f"{name:8} {len(text):>9} {mb:>5.2f} {mb / m_ours:>15.1f} {mb / m_ftfy:>10.2f}"
+            f" {m_ftfy / m_ours:>16.1f}x {pair:>17.1f}x"
         )
     clean = sets["clean"]
     r = repair_emoji(clean)

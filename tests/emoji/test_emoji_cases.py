@@ -44,6 +44,12 @@ POSITIVES: list[tuple[str, str, int]] = [
     ("it doesnâ€™t work", "it doesn’t work", 0),
     ("thumbs ðŸ‘\x8dðŸ\x8f½", "thumbs 👍🏽", 0),
     ("ambiguous skin tone ðŸ‘ðŸ½", "ambiguous skin tone " + F, 1),
+    ("CafÃ© at noon â˜•", "Café at noon ☕", 0),
+    ("ÃƒÂ©tÃƒÂ© double-encoded", "été double-encoded", 0),
+    ("Â°C today ðŸ”¥", "°C today 🔥", 0),
+    # --- lost next to a surviving emoji, even runs at a line start
+    ("Great game ??🔥", "Great game " + F + "🔥", 1),
+    ("?? so happy today", F + " so happy today", 1),
     # --- escapes
     ("lol \\uD83D\\uDE02!", "lol 😂!", 0),
     ("nice \\U0001F525", "nice 🔥", 0),
@@ -89,6 +95,9 @@ NEGATIVES: list[str] = [
     "UPDATE t SET a = ? WHERE id = ?",
     "VALUES (?, ?, ?)",
     "return a ?? b;",
+    "const z = a ?? b",
+    "cafÃ© alone is not touched",
+    "Party tonight 🎉?",
     "Wat? Echt?",
     "Kommst du mit, oder?",
     "Was meinst du ?",

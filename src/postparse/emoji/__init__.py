@@ -370,8 +370,7 @@ def _stage_one(text: str, shortcodes: bool, bracket_codes: bool) -> list[Candida
         passes.append(_find_escapes(text))
     if "&" in text:
         passes.append(_find_entities(text))
-    if _SUSPECT_MOJIBAKE_RE.search(text) is not None:
-        passes.append(_mojibake.find(text))
+    passes.append(_mojibake.find(text))
     if shortcodes and ":" in text:
         passes.append(_find_shortcodes(text))
     if bracket_codes and "[" in text:

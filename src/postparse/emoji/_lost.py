@@ -32,8 +32,10 @@ Repair = tuple[int, int, str, bool]
 _MODS = "\ufe0f\U0001f3fb-\U0001f3ff"
 #: a free-standing run of '?' (FE0F/ZWJ/skin tones may be mixed in), or any
 #: '?' directly followed by FE0F or a skin tone
+#: pictographic ranges: a lost run may touch a surviving emoji on its right
+_PICTO = "\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 TOKEN_RE = regex.compile(
-    rf"(?<!\S)\?[?\u200d{_MODS}]*(?!\S)|\?+[{_MODS}][?\u200d{_MODS}]*",
+    rf"(?<!\S)\?[?\u200d{_MODS}]*(?=\s|$|[{_PICTO}])|\?+[{_MODS}][?\u200d{_MODS}]*",
 )
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _OPERATORS = frozenset("=<>(+-*/%&|^~[{")
@@ -41,7 +43,7 @@ _CODE_CHAR_RE = re.compile(r"[&|=!:>-]")
 _UPPER_PAIR_RE = re.compile(r"[A-Z][A-Z]")
 _SQL_RE = re.compile(r"\b(?:SELECT|INSERT|UPDATE|DELETE|WHERE|VALUES|LIMIT|OFFSET|LIKE|IN|SET)\b")
 _TERNARY_RE = re.compile(r"\s+[^\s:]{1,80}\s:\s")
-_CODE_OPERATORS = ("&&", "||", "==", "!=", "=>", "->", "::")
+_CODE_OPERATORS = ("&&", "||", "==", "!=", "=>", "->", "::", " = ")
 _CLAUSE_STOPS = ".!?¿¡;:\n\ufffd"
 #: how far back (characters) a clause or an open '¿' is looked for
 _WINDOW = 400
@@ -221,9 +223,10 @@ def _is_lost_plain(
         k += 1
     if j == ls:
         # start of the line: a bullet before a word that is not lowercase
+        # (an even run is a surrogate pair whatever follows)
         if k == le:
             return False  # the '?' run is the whole line: a reaction
-        return not text[k].islower()
+        return n % 2 == 0 or not text[k].islower()
     if text[j - 1] in _OPERATORS:
         return False  # 'id = ?'
     if line.is_code(text):
@@ -233,6 +236,6 @@ def _is_lost_plain(
     window = max(ls, start - _WINDOW)
     if _spanish_open(text, window, start):
         return False
-    if _clause_is_question(_clause_before(text, window, start), cue):
+    if n == 1 and line.is_french(text, language, cue):
         return False
-    return not (n == 1 and line.is_french(text, language, cue))
+    return not _clause_is_question(_clause_before(text, window, start), cue)

@@ -112,8 +112,10 @@ def _segments(raw: bytes, tabs: EmojiTables) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def repair_run(run: str, depth: int = 0) -> list[Segment]:
-    """Repairs inside one mojibake run: (start, end, fixed, lost), offsets into ``run``."""
+def repair_run(run: str, depth: int = 0, force: bool = False) -> list[Segment]:
+    """Repairs inside one mojibake run: (start, end, fixed, lost), offsets into
+    ``run``. Runs that decode only to two-byte text (``Ã©``) are repaired only
+    with ``force`` (set when the same line holds clear mojibake)."""
     tabs = tables()
     raw = bytes(_BYTE_OF[c] for c in run)
     if depth < 2 and "?" not in run and "\ufffd" not in run:
@@ -121,13 +123,18 @@ def repair_run(run: str, depth: int = 0) -> list[Segment]:
             once = raw.decode("utf-8")
         except UnicodeDecodeError:
             once = ""
+        if once and RUN_RE.fullmatch(once):
+            # the decoded run is itself one mojibake run: double encoding
+            inner = repair_run(once, depth + 1, True)
+            if inner and inner[0][0] == 0 and inner[-1][1] == len(once):
+                return [(0, len(run), _apply_segments(once, inner), False)]
         if once and RUN_RE.search(once):
-            twice = apply(once, depth + 1)
+            twice = apply(once, depth + 1, force)
             if twice != once:
                 return [(0, len(run), twice, False)]
     segs = _segments(raw, tabs)
     strong = any(kind != "text" or raw[s] == 0xE2 for s, _, _, kind in segs)
-    if not strong:
+    if not strong and not force:
         return []
     out: list[Segment] = []
     for s, e, fixed, kind in segs:
@@ -140,41 +147,79 @@ def repair_run(run: str, depth: int = 0) -> list[Segment]:
     return out
 
 
-_CACHE: dict[str, tuple[Segment, ...]] = {}
+_CACHE: dict[tuple[str, bool], tuple[Segment, ...]] = {}
+
+
+def _cached(run: str, force: bool) -> tuple[Segment, ...]:
+    key = (run, force)
+    segs = _CACHE.get(key)
+    if segs is None:
+        segs = tuple(repair_run(run, 0, force))
+        if len(_CACHE) >= 4096:
+            _CACHE.clear()
+        _CACHE[key] = segs
+    return segs
 
 
 def find(text: str) -> list[tuple[int, int, str, bool]]:
     """All mojibake repairs in ``text``: (start, end, fixed, lost)."""
     out: list[tuple[int, int, str, bool]] = []
+    weak: list[tuple[int, str]] = []  # runs only clear when the line has mojibake
+    strong_lines: set[int] = set()
+    line_no = 0
+    counted = 0
     pos = 0
     while True:
         hit = SUSPECT_RE.search(text, pos)
         if hit is None:
-            return out
+            break
         m = RUN_RE.match(text, hit.start())
         if m is None:  # cannot happen: a suspect pair starts a run
             pos = hit.end()
             continue
         pos = m.end()
         base = m.start()
+        line_no += text.count("\n", counted, base)
+        counted = base
         run = m.group()
-        segs = _CACHE.get(run)
-        if segs is None:
-            segs = tuple(repair_run(run, 0))
-            if len(_CACHE) >= 4096:
-                _CACHE.clear()
-            _CACHE[run] = segs
+        segs = _cached(run, False)
+        if not segs:
+            weak.append((base, run))
+            continue
+        strong_lines.add(line_no)
         for s, e, fixed, lost in segs:
             out.append((base + s, base + e, fixed, lost))
+    if weak and strong_lines:
+        line_no = 0
+        counted = 0
+        for base, run in weak:
+            line_no += text.count("\n", counted, base)
+            counted = base
+            if line_no in strong_lines:
+                for s, e, fixed, lost in _cached(run, True):
+                    out.append((base + s, base + e, fixed, lost))
+        out.sort()
+    return out
 
 
-def apply(text: str, depth: int) -> str:
+def _apply_segments(text: str, segs: list[Segment]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for s, e, fixed, _ in segs:
+        parts.append(text[pos:s])
+        parts.append(fixed)
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def apply(text: str, depth: int, force: bool = False) -> str:
     """``text`` with its mojibake repaired (used for double encoding)."""
     parts: list[str] = []
     pos = 0
     for m in RUN_RE.finditer(text):
         base = m.start()
-        for s, e, fixed, _ in repair_run(m.group(), depth):
+        for s, e, fixed, _ in repair_run(m.group(), depth, force):
             parts.append(text[pos : base + s])
             parts.append(fixed)
             pos = base + e
