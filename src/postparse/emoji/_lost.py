@@ -115,12 +115,25 @@ def _clause_is_question(clause: str, cue: QuestionCues) -> bool:
 
 def _clause_before(text: str, ls: int, start: int) -> str:
     """Text between the last clause boundary in ``text[ls:start]`` and ``start``
-    (punctuation, U+FFFD or an emoji ends a clause)."""
-    cut = ls
-    for stop in _CLAUSE_STOPS:
-        p = text.rfind(stop, cut, start)
-        if p >= cut:
-            cut = p + 1
+    (punctuation, U+FFFD or an emoji ends a clause; ``9:30`` and ``3.5`` do not)."""
+    end = start
+    while True:
+        cut = ls
+        for stop in _CLAUSE_STOPS:
+            p = text.rfind(stop, cut, end)
+            if p >= cut:
+                cut = p + 1
+        p = cut - 1
+        if (
+            p > ls
+            and text[p] in ".:"
+            and p + 1 < start
+            and text[p - 1].isdigit()
+            and text[p + 1].isdigit()
+        ):
+            end = p  # a time or a decimal: keep looking further back
+            continue
+        break
     clause = text[cut:start]
     emoji_chars = tables().emoji_chars
     for i in range(len(clause) - 1, -1, -1):
