@@ -45,6 +45,12 @@ POSITIVES: list[tuple[str, str, int]] = [
     ("thumbs ðŸ‘\x8dðŸ\x8f½", "thumbs 👍🏽", 0),
     ("ambiguous skin tone ðŸ‘ðŸ½", "ambiguous skin tone " + F, 1),
     ("CafÃ© at noon â˜•", "Café at noon ☕", 0),
+    # the 0xA0 byte of ⚠ became a plain space
+    ("Careful âš ï¸ ice", "Careful ⚠️ ice", 0),
+    ("❤ and â¤ â¤", "❤ and ❤ ❤", 0),
+    # several emoji fit the surviving bytes: lost (⭐ or ⏭; 🍻 or 🐻)
+    ("Stars â\xad", "Stars " + F, 1),
+    ("Cheers ðŸ»", "Cheers " + F, 1),
     ("ÃƒÂ©tÃƒÂ© double-encoded", "été double-encoded", 0),
     ("Â°C today ðŸ”¥", "°C today 🔥", 0),
     # --- lost next to a surviving emoji, even runs at a line start

@@ -34,6 +34,7 @@ for _b in range(0x80, 0xA0):
 _WILDCARDS = "?\ufffd"
 for _w in _WILDCARDS:
     _BYTE_OF[_w] = 0x3F
+_BYTE_OF[" "] = 0x20
 
 _CONT_CHARS = "".join(sorted(c for c, b in _BYTE_OF.items() if 0x80 <= b <= 0xBF))
 _CONT = "[" + re.escape(_CONT_CHARS) + "]"
@@ -47,7 +48,11 @@ _CONT_OR_WILD = "[" + re.escape(_CONT_CHARS + _WILDCARDS) + "]"
 SUSPECT_PATTERN = _LEAD + _CONT_OR_WILD
 #: a maximal run of lead + continuation characters (inner repeat bounded)
 SUSPECT_RE = re.compile(SUSPECT_PATTERN)
-RUN_RE = regex.compile(f"(?:{_LEAD}{_CONT_OR_WILD}{{1,3}})+")
+# inside a run a plain space may stand for a no-break space (0xA0) that a
+# tool normalised, as in ``âš ï¸`` for ⚠️
+# (only when more mojibake follows the space)
+_CONT_IN_RUN = f"(?:{_CONT_OR_WILD}| (?={_CONT_OR_WILD}|{_LEAD}))"
+RUN_RE = regex.compile(f"(?:{_LEAD}{_CONT_IN_RUN}{{1,3}})+")
 
 
 def _seq_len(lead: int) -> int:
@@ -87,7 +92,15 @@ def _segments(raw: bytes, tabs: EmojiTables) -> list[tuple[int, int, str, str]]:
             if found:
                 ll, cands = length, found
                 break
+        if le == 0 and (ll == 0 or len(cands) > 1):
+            sp = _space_as_nbsp(raw, i, top, tabs)
+            if sp is not None:
+                out.append(sp)
+                i = sp[1]
+                continue
         if ll > le:
+            if len(cands) > 1:
+                cands = {c for c in cands if c not in tabs.components} or cands
             if len(cands) == 1:
                 (only,) = cands
                 out.append((i, i + ll, only, "emoji"))
@@ -110,6 +123,30 @@ def _segments(raw: bytes, tabs: EmojiTables) -> list[tuple[int, int, str, str]]:
                 continue
         i += 1
     return out
+
+
+def _space_as_nbsp(
+    raw: bytes, i: int, top: int, tabs: EmojiTables
+) -> tuple[int, int, str, str] | None:
+    """An emoji whose 0xA0 byte became a space, the space inside the match."""
+    window = raw[i : i + top]
+    if b" " not in window:
+        return None
+    alt = window.replace(b" ", b"\xa0")
+    for length in range(len(alt), 1, -1):
+        part = alt[:length]
+        if part[-1] == 0xA0 and window[length - 1] == 0x20:
+            continue  # a trailing space is just a space
+        if b" " not in window[:length]:
+            break  # no space inside: the plain lookups already failed
+        hit = tabs.exact.get(part)
+        if hit is None:
+            found = tabs.lossy.get(part)
+            if found and len(found) == 1:
+                (hit,) = found
+        if hit is not None:
+            return (i, i + length, hit, "emoji")
+    return None
 
 
 def repair_run(run: str, depth: int = 0, force: bool = False) -> list[Segment]:

@@ -85,6 +85,10 @@ class EmojiTables:
         components = {ZWJ, VS16, KEYCAP}
         components.update(chr(c) for c in range(0x1F3FB, 0x1F400))  # skin tones
         components.update(chr(c) for c in range(0xE0020, 0xE0080))  # tags
+        #: sequences that are only components (skin tones, hair, joiners)
+        self.components: frozenset[str] = frozenset(
+            s for s in seqs if all(c in components or "\U0001f9b0" <= c <= "\U0001f9b3" for c in s)
+        )
         #: code points that are emoji by themselves (not only components)
         self.base_chars: frozenset[str] = frozenset(self.emoji_chars - components)
         #: characters a U+FE0F may follow
