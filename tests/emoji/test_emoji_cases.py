@@ -56,6 +56,9 @@ POSITIVES: list[tuple[str, str, int]] = [
     # --- lost next to a surviving emoji, even runs at a line start
     ("Great game ??🔥", "Great game " + F + "🔥", 1),
     ("?? so happy today", F + " so happy today", 1),
+    # CESU-8: surrogates encoded one by one, then read as Latin-1
+    ("so cute í\xa0½í¸\x8d", "so cute 😍", 0),
+    ("goal â\x9a½í\xa0½í¸\x80!", "goal ⚽😀!", 0),
     # --- escapes
     ("lol \\uD83D\\uDE02!", "lol 😂!", 0),
     ("nice \\U0001F525", "nice 🔥", 0),
@@ -103,6 +106,7 @@ NEGATIVES: list[str] = [
     "return a ?? b;",
     "const z = a ?? b",
     "cafÃ© alone is not touched",
+    "aquí… está",
     "Party tonight 🎉?",
     "Wat? Echt?",
     "Kommst du mit, oder?",

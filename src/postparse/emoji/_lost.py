@@ -71,24 +71,26 @@ def _count(token: str) -> int:
 
 
 def _is_french_like(line: str, language: str | None, cue: QuestionCues) -> bool:
+    """Whether the line is in a language that puts a space before '?'
+    (from the hint, else from the line's function words)."""
     if language:
         primary = language.split("-")[0].split("_")[0].lower()
         return primary in cue.space_before_question
-    words = [w.lower() for w in _WORD_RE.findall(line)]
+    words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(line)]
     if not words:
         return False
-    best_lang = ""
-    best = 0
     counts: dict[str, int] = {}
     for lang, markers in cue.markers.items():
-        c = sum(1 for w in words if w in markers)
-        counts[lang] = c
-        if c > best:
-            best, best_lang = c, lang
-    if best_lang not in cue.space_before_question:
+        prefixes = cue.marker_prefixes.get(lang, ())
+        counts[lang] = sum(
+            1 for w in words if w in markers or (prefixes and w.startswith(prefixes))
+        )
+    best = max(counts.values())
+    leaders = [lang for lang, c in counts.items() if c == best]
+    if best == 0 or len(leaders) != 1 or leaders[0] not in cue.space_before_question:
         return False
-    others = max((c for lang, c in counts.items() if lang != best_lang), default=0)
-    return best >= 2 or (best >= 1 and others == 0)
+    others = max((c for lang, c in counts.items() if lang != leaders[0]), default=0)
+    return best >= 2 or others == 0
 
 
 def _clause_is_question(clause: str, cue: QuestionCues) -> bool:

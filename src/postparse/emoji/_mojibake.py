@@ -41,7 +41,9 @@ _CONT = "[" + re.escape(_CONT_CHARS) + "]"
 # Lead bytes that start the UTF-8 of an emoji (C2 ©®, E2/E3 symbols, EF
 # U+FE0F, F0 astral) or of a cp1252 character, for double encoding (C3 ð,
 # C5 Ÿ Œ Š Ž, C6 ƒ, CB ˜ ˆ). Other leads (é, à, ß ...) never start a run.
-_LEAD = "[\u00c2\u00c3\u00c5\u00c6\u00cb\u00e2\u00e3\u00ef\u00f0]"
+# ED starts a CESU-8 surrogate (Java/MySQL "utf8" wrote astral emoji as two
+# three-byte surrogates: ``í\xa0½í¸\x8d`` for 😍).
+_LEAD = "[\u00c2\u00c3\u00c5\u00c6\u00cb\u00e2\u00e3\u00ed\u00ef\u00f0]"
 _CONT_OR_WILD = "[" + re.escape(_CONT_CHARS + _WILDCARDS) + "]"
 
 #: a lead byte followed by at least one continuation byte: worth a look
@@ -79,6 +81,12 @@ def _segments(raw: bytes, tabs: EmojiTables) -> list[tuple[int, int, str, str]]:
         if k == 0:
             i += 1
             continue
+        if lead == 0xED:
+            cesu = _cesu_pair(raw, i)
+            if cesu and cesu in tabs.emoji_chars:
+                out.append((i, i + 6, cesu, "emoji"))
+                i += 6
+                continue
         top = min(tabs.max_bytes, n - i)
         le = 0
         for length in range(top, 1, -1):
@@ -123,6 +131,24 @@ def _segments(raw: bytes, tabs: EmojiTables) -> list[tuple[int, int, str, str]]:
                 continue
         i += 1
     return out
+
+
+def _cesu_pair(raw: bytes, i: int) -> str:
+    """The astral character of a CESU-8 surrogate pair at ``raw[i:i+6]``, or ''."""
+    if i + 6 > len(raw):
+        return ""
+    b = raw[i : i + 6]
+    if not (
+        0xA0 <= b[1] <= 0xAF
+        and b[3] == 0xED
+        and 0xB0 <= b[4] <= 0xBF
+        and 0x80 <= b[2] <= 0xBF
+        and 0x80 <= b[5] <= 0xBF
+    ):
+        return ""
+    hi = 0xD000 | ((b[1] & 0x3F) << 6) | (b[2] & 0x3F)
+    lo = 0xD000 | ((b[4] & 0x3F) << 6) | (b[5] & 0x3F)
+    return chr(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
 
 
 def _space_as_nbsp(

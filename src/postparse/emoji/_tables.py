@@ -150,9 +150,13 @@ class QuestionCues:
         with (_DATA / "question_cues.json").open(encoding="utf-8") as fh:
             raw = json.load(fh)
         self.space_before_question: frozenset[str] = frozenset(raw["space_before_question"])
-        self.markers: dict[str, frozenset[str]] = {
-            lang: frozenset(words) for lang, words in raw["markers"].items()
-        }
+        self.markers: dict[str, frozenset[str]] = {}
+        #: elisions such as "qu'" match any word they start
+        self.marker_prefixes: dict[str, tuple[str, ...]] = {}
+        for lang, lst in raw["markers"].items():
+            norm = [w.replace("’", "'") for w in lst]
+            self.markers[lang] = frozenset(w for w in norm if not w.endswith("'"))
+            self.marker_prefixes[lang] = tuple(sorted({w for w in norm if w.endswith("'")}))
         words: set[str] = set()
         prefixes: set[str] = set()
         phrases: set[str] = set()
