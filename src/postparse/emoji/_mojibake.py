@@ -97,7 +97,7 @@ def _segments(raw: bytes, tabs: EmojiTables) -> list[tuple[int, int, str, str]]:
         cands: set[str] = set()
         for length in range(top, max(le, 1), -1):
             found = lossy.get(raw[i : i + length])
-            if found:
+            if found and _enough_evidence(raw, i, length):
                 ll, cands = length, found
                 break
         if le == 0 and (ll == 0 or len(cands) > 1):
@@ -131,6 +131,17 @@ def _segments(raw: bytes, tabs: EmojiTables) -> list[tuple[int, int, str, str]]:
                 continue
         i += 1
     return out
+
+
+def _enough_evidence(raw: bytes, i: int, length: int) -> bool:
+    """A lossy match needs real continuation bytes: no more '?'/U+FFFD
+    stand-ins than surviving continuation bytes (``â??`` is not ⏏)."""
+    part = raw[i : i + length]
+    wild = part.count(0x3F)
+    if not wild:
+        return True
+    real = sum(1 for b in part if 0x80 <= b <= 0xBF)
+    return real >= wild
 
 
 def _cesu_pair(raw: bytes, i: int) -> str:
@@ -168,7 +179,7 @@ def _space_as_nbsp(
         hit = tabs.exact.get(part)
         if hit is None:
             found = tabs.lossy.get(part)
-            if found and len(found) == 1:
+            if found and len(found) == 1 and _enough_evidence(part, 0, length):
                 (hit,) = found
         if hit is not None:
             return (i, i + length, hit, "emoji")
