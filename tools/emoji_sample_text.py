@@ -75,6 +75,40 @@ CLEAN_LINES: tuple[str, ...] = (
     "ok ✅ done ✔\ufe0f shipped 🚀",
 )
 
+#: ordinary posts in many languages (no edge cases), the bulk of real dumps
+PROSE_LINES: tuple[str, ...] = (
+    "The city council approved the new bike lanes after a two-hour debate last night.",
+    "Thanks everyone who came to the meetup yesterday, the slides are on the website now 🙌",
+    "Our train was delayed by forty minutes again, so we missed the first half of the concert.",
+    "Does anyone know a good place for breakfast near the central station?",
+    "Reminder: the office is closed on Monday for the public holiday.",
+    "Nous avons publié la nouvelle version de l’application, avec le mode hors ligne.",
+    "Il pleut depuis ce matin à Lyon, mais la température reste douce pour la saison.",
+    "Hoy presentamos el informe anual; los resultados superaron todas las previsiones.",
+    "Mañana hay huelga de transporte, así que saldré de casa una hora antes.",
+    "Heute Abend spielt die Band im Stadtpark, der Eintritt ist frei 🎶",
+    "Die Bahn hat schon wieder Verspätung, ich komme etwa zwanzig Minuten später.",
+    "Oggi abbiamo finalmente finito il trasloco, la casa nuova è bellissima.",
+    "A reunião foi adiada para quinta-feira às 15h por causa da chuva.",
+    "Сегодня в центре города перекрыты несколько улиц из-за марафона.",
+    "Завтра обещают снег, так что не забудьте тёплые куртки ❄️",
+    "Dziś wieczorem transmisja na żywo, zapraszamy wszystkich chętnych.",
+    "Bugün hava çok güzel, sahilde uzun bir yürüyüş yaptık.",
+    "今天的会议改到下午三点，请大家准时参加。",
+    "新版本已经上线，修复了上周用户反馈的几个问题。",
+    "週末は家族で京都に行ってきました。紅葉がとてもきれいでした 🍁",
+    "이번 주 토요일에 동네 도서관에서 작은 음악회가 열립니다.",
+    "تم تحديث التطبيق اليوم، ويمكنكم الآن تحميل الإصدار الجديد.",
+    "הפגישה נדחתה ליום חמישי בגלל מזג האוויר.",
+    "आज शाम को पार्क में योग की कक्षा होगी, सभी आमंत्रित हैं।",
+    "Vandaag is de nieuwe brug over de rivier officieel geopend.",
+    "Read the full announcement at https://blog.example.com/posts/2024/release-notes",
+    "Full thread: https://example.social/@news/112233445566 #update",
+    "We hit 10k subscribers today, thank you all so much ❤️🎉",
+    "Photo from this morning's run along the river 🏃‍♀️🌅",
+    "Happy birthday to our amazing team lead 🎂🥳👏",
+)
+
 _EMOJI_LINES: tuple[str, ...] = (
     "Love you {e}",
     "{e} Launch day!",
@@ -100,12 +134,13 @@ _EMOJI: tuple[str, ...] = (
 
 
 def clean_text(size: int = 1_000_000, seed: int = 7) -> str:
-    """About ``size`` characters of clean mixed-language lines."""
+    """About ``size`` characters of clean mixed-language lines: one third
+    edge cases (``CLEAN_LINES``), two thirds ordinary posts (``PROSE_LINES``)."""
     rng = random.Random(seed)
     out: list[str] = []
     total = 0
     while total < size:
-        line = rng.choice(CLEAN_LINES)
+        line = rng.choice(CLEAN_LINES if rng.random() < 1 / 3 else PROSE_LINES)
         out.append(line)
         total += len(line) + 1
     return "\n".join(out) + "\n"
@@ -135,17 +170,20 @@ def _damage(emoji: str, rng: random.Random) -> str:
 
 
 def damaged_text(size: int = 1_000_000, seed: int = 11) -> str:
-    """About ``size`` characters of emoji lines damaged in assorted ways,
-    interleaved with clean lines."""
+    """About ``size`` characters of posts, half of them carrying one or two
+    emoji damaged in assorted ways (mojibake, lossy mojibake, JSON escapes,
+    HTML entities, '?'), interleaved with clean lines."""
     rng = random.Random(seed)
     out: list[str] = []
     total = 0
     while total < size:
         if rng.random() < 0.5:
-            line = rng.choice(CLEAN_LINES)
+            line = rng.choice(CLEAN_LINES if rng.random() < 1 / 3 else PROSE_LINES)
         else:
             template = rng.choice(_EMOJI_LINES)
             line = template.replace("{e}", _damage(rng.choice(_EMOJI), rng))
+            if rng.random() < 0.5:
+                line = rng.choice(PROSE_LINES) + " " + line
         out.append(line)
         total += len(line) + 1
     return "\n".join(out) + "\n"

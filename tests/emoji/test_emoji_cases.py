@@ -44,6 +44,21 @@ POSITIVES: list[tuple[str, str, int]] = [
     ("it doesnâ€™t work", "it doesn’t work", 0),
     ("thumbs ðŸ‘\x8dðŸ\x8f½", "thumbs 👍🏽", 0),
     ("ambiguous skin tone ðŸ‘ðŸ½", "ambiguous skin tone " + F, 1),
+    ("CafÃ© at noon â˜•", "Café at noon ☕", 0),
+    # the 0xA0 byte of ⚠ became a plain space
+    ("Careful âš ï¸ ice", "Careful ⚠️ ice", 0),
+    ("❤ and â¤ â¤", "❤ and ❤ ❤", 0),
+    # several emoji fit the surviving bytes: lost (⭐ or ⏭; 🍻 or 🐻)
+    ("Stars â\xad", "Stars " + F, 1),
+    ("Cheers ðŸ»", "Cheers " + F, 1),
+    ("ÃƒÂ©tÃƒÂ© double-encoded", "été double-encoded", 0),
+    ("Â°C today ðŸ”¥", "°C today 🔥", 0),
+    # --- lost next to a surviving emoji, even runs at a line start
+    ("Great game ??🔥", "Great game " + F + "🔥", 1),
+    ("?? so happy today", F + " so happy today", 1),
+    # CESU-8: surrogates encoded one by one, then read as Latin-1
+    ("so cute í\xa0½í¸\x8d", "so cute 😍", 0),
+    ("goal â\x9a½í\xa0½í¸\x80!", "goal ⚽😀!", 0),
     # --- escapes
     ("lol \\uD83D\\uDE02!", "lol 😂!", 0),
     ("nice \\U0001F525", "nice 🔥", 0),
@@ -89,6 +104,10 @@ NEGATIVES: list[str] = [
     "UPDATE t SET a = ? WHERE id = ?",
     "VALUES (?, ?, ?)",
     "return a ?? b;",
+    "const z = a ?? b",
+    "cafÃ© alone is not touched",
+    "aquí… está",
+    "Party tonight 🎉?",
     "Wat? Echt?",
     "Kommst du mit, oder?",
     "Was meinst du ?",

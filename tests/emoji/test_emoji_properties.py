@@ -73,6 +73,26 @@ def test_clean_lines_unchanged(lines: list[str]) -> None:
     assert r.text == text
 
 
+# strings hypothesis once found (each broke idempotence)
+REGRESSIONS = [
+    "\u200d\ufe0f🏽",
+    "👍\u200d\ufe0f",
+    "â\ufe0f??",
+    "â?🏽?",
+    "Hi \ufe0f??",
+    "why ðŸ˜‚ great ?",
+]
+
+
+def test_regressions_idempotent() -> None:
+    for text in REGRESSIONS:
+        r = repair_emoji(text)
+        _check(text, r)
+        again = repair_emoji(r.text)
+        assert again.text == r.text, text
+        assert again.repairs == (), text
+
+
 def test_one_megabyte_clean_text_unchanged() -> None:
     text = clean_text(1_000_000)
     assert len(text) >= 1_000_000

@@ -21,13 +21,15 @@ Text with nothing suspect costs one regex scan and is returned as is.
 
 from __future__ import annotations
 
+import bisect
 import html.entities
 import re
+from collections.abc import Callable
 
 import regex
 
 from ..model import EmojiRepair, EmojiResult
-from . import _lost, _mojibake
+from . import _compose, _lost, _mojibake
 from ._tables import VS16, ZWJ, bracket_codes, shortcodes, tables
 
 __all__ = ["EmojiRepair", "EmojiResult", "repair_emoji"]
@@ -48,17 +50,16 @@ _ESCAPE_RE = regex.compile(
 _ENTITY_RE = regex.compile(
     r"&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));"
 )
+_ESCAPE_RUN_RE = regex.compile(
+    r"(?:\\+(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[ux]\{[0-9a-fA-F]{1,6}\}))+"
+)
+_ENTITY_RUN_RE = regex.compile(
+    r"(?:&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)+"
+)
 _SURROGATE_PAIR_RE = regex.compile("[\ud800-\udbff][\udc00-\udfff]")
 _SHORTCODE_RE = regex.compile(r"(?<!\w):([\w+\-()’'.&!#*]{1,80}):(?!\w)")
 _BRACKET_RE = regex.compile(r"\[([^\[\]\s]{1,12})\]")
 _KEYCAP_BASES = frozenset("0123456789#*")
-
-_PRIORITY_SURROGATE = 0
-_PRIORITY_ESCAPE = 1
-_PRIORITY_ENTITY = 2
-_PRIORITY_MOJIBAKE = 3
-_PRIORITY_LOST = 4
-_PRIORITY_CODES = 5
 
 
 def _combine(items: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
@@ -82,8 +83,9 @@ def _combine(items: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _emoji_groups(text: str, items: list[tuple[int, int, str]]) -> list[Candidate]:
-    """Group adjacent decoded items into emoji repairs."""
+def _emoji_groups(items: list[tuple[int, int, str]], after_emoji: bool) -> tuple[Candidate, ...]:
+    """Group adjacent decoded items (offsets into one escape/entity run)
+    into emoji repairs. ``after_emoji``: the run follows an emoji."""
     tabs = tables()
     emoji_chars = tabs.emoji_chars
     base = tabs.base_chars
@@ -101,8 +103,7 @@ def _emoji_groups(text: str, items: list[tuple[int, int, str]]) -> list[Candidat
             or "\u20e3" in fixed
             or (VS16 in fixed and any(c in base for c in fixed))
         )
-        after_emoji = start > 0 and text[start - 1] in emoji_chars
-        if has_base or after_emoji:
+        if has_base or (start == 0 and after_emoji):
             out.append((start, end, fixed, False))
         group.clear()
 
@@ -115,31 +116,67 @@ def _emoji_groups(text: str, items: list[tuple[int, int, str]]) -> list[Candidat
             flush()
         group.append((s, e, ch))
     flush()
-    return out
+    return tuple(out)
 
 
-def _find_escapes(text: str) -> list[Candidate]:
+_RunCache = dict[tuple[str, bool], tuple[Candidate, ...]]
+_ESCAPE_CACHE: _RunCache = {}
+_ENTITY_CACHE: _RunCache = {}
+_CACHE_LIMIT = 4096
+
+
+def _escape_items(run: str) -> list[tuple[int, int, int]]:
     items: list[tuple[int, int, int]] = []
-    for m in _ESCAPE_RE.finditer(text):
+    for m in _ESCAPE_RE.finditer(run):
         h = m.group(1) or m.group(2) or m.group(3)
         items.append((m.start(), m.end(), int(h, 16)))
-    return _emoji_groups(text, _combine(items))
+    return items
 
 
-def _find_entities(text: str) -> list[Candidate]:
-    items: list[tuple[int, int, str]] = []
-    raw: list[tuple[int, int, int]] = []
-    for m in _ENTITY_RE.finditer(text):
+def _entity_items(run: str) -> list[tuple[int, int, int]]:
+    items: list[tuple[int, int, int]] = []
+    for m in _ENTITY_RE.finditer(run):
         dec, hx, name = m.groups()
         if name is not None:
             value = html.entities.html5.get(name + ";")
             if value is None or len(value) != 1:
+                items.append((m.start(), m.end(), 0))
                 continue
-            raw.append((m.start(), m.end(), ord(value)))
+            items.append((m.start(), m.end(), ord(value)))
         else:
-            raw.append((m.start(), m.end(), int(dec, 10) if dec is not None else int(hx, 16)))
-    items = _combine(raw)
-    return _emoji_groups(text, items)
+            items.append((m.start(), m.end(), int(dec, 10) if dec is not None else int(hx, 16)))
+    return items
+
+
+def _find_runs(
+    text: str,
+    run_re: regex.Pattern[str],
+    items_of: Callable[[str], list[tuple[int, int, int]]],
+    cache: _RunCache,
+) -> list[Candidate]:
+    """Decode runs of escapes or entities (results cached per run)."""
+    emoji_chars = tables().emoji_chars
+    out: list[Candidate] = []
+    for m in run_re.finditer(text):
+        base = m.start()
+        key = (m.group(), base > 0 and text[base - 1] in emoji_chars)
+        rel = cache.get(key)
+        if rel is None:
+            rel = _emoji_groups(_combine(items_of(key[0])), key[1])
+            if len(cache) >= _CACHE_LIMIT:
+                cache.clear()
+            cache[key] = rel
+        for s, e, fixed, lost in rel:
+            out.append((base + s, base + e, fixed, lost))
+    return out
+
+
+def _find_escapes(text: str) -> list[Candidate]:
+    return _find_runs(text, _ESCAPE_RUN_RE, _escape_items, _ESCAPE_CACHE)
+
+
+def _find_entities(text: str) -> list[Candidate]:
+    return _find_runs(text, _ENTITY_RUN_RE, _entity_items, _ENTITY_CACHE)
 
 
 def _find_surrogates(text: str) -> list[Candidate]:
@@ -179,29 +216,42 @@ def _find_brackets(text: str) -> list[Candidate]:
     return out
 
 
-def _merge(cands: list[tuple[int, int, int, str, bool]]) -> list[Candidate]:
-    """Non-overlapping candidates in order; earlier start, then priority, wins."""
-    cands.sort(key=lambda c: (c[0], c[2], -c[1]))
+def _merge(passes: list[list[Candidate]]) -> list[Candidate]:
+    """Non-overlapping repairs in order from per-pass lists (each sorted and
+    non-overlapping, listed by priority); on overlap the earlier start wins,
+    then the earlier pass."""
+    nonempty = [p for p in passes if p]
+    if not nonempty:
+        return []
+    if len(nonempty) == 1:
+        return nonempty[0]
+    keyed = [(c[0], rank, -c[1], c) for rank, p in enumerate(passes) for c in p]
+    keyed.sort()
     out: list[Candidate] = []
     last = -1
-    for start, end, _, fixed, lost in cands:
+    for start, _, _, cand in keyed:
         if start < last:
             continue
-        out.append((start, end, fixed, lost))
-        last = end
+        out.append(cand)
+        last = cand[1]
     return out
 
 
 def _find_orphans(text: str, accepted: list[Candidate]) -> list[Candidate]:
     """Orphan U+FE0F and dangling U+200D, judged against the repaired text."""
     tabs = tables()
+    cand_vs16 = [m.start() for m in tabs.odd_vs16_re.finditer(text)] if VS16 in text else []
+    cand_zwj = [m.start() for m in tabs.odd_zwj_re.finditer(text)] if ZWJ in text else []
+    if not cand_vs16 and not cand_zwj:
+        return []
     ends = {e: fixed for s, e, fixed, _ in accepted if fixed}
     starts = {s: fixed for s, e, fixed, _ in accepted if fixed}
-    covered: set[int] = set()
-    for s, e, _, _ in accepted:
-        if e - s < 64:
-            covered.update(range(s, e))
+    spans_start = [s for s, _, _, _ in accepted]
     out: list[Candidate] = []
+
+    def covered(p: int) -> bool:
+        i = bisect.bisect_right(spans_start, p) - 1
+        return i >= 0 and accepted[i][0] <= p < accepted[i][1]
 
     def prev_char(p: int) -> str:
         if p in ends:
@@ -234,18 +284,17 @@ def _find_orphans(text: str, accepted: list[Candidate]) -> list[Candidate]:
                 return c
             p += 1
 
-    if VS16 in text:
-        for m in tabs.odd_vs16_re.finditer(text):
-            p = m.start()
-            if p in covered:
+    if cand_vs16:
+        for p in cand_vs16:
+            if covered(p):
                 continue
-            if prev_char(p) not in tabs.vs16_bases:
+            prev = prev_char(p)
+            if prev not in tabs.vs16_bases and prev != "?":
                 out.append((p, p + 1, "", False))
-    if ZWJ in text:
+    if cand_zwj:
         emoji_chars = tabs.emoji_chars
-        for m in tabs.odd_zwj_re.finditer(text):
-            p = m.start()
-            if p in covered:
+        for p in cand_zwj:
+            if covered(p):
                 continue
             left, right = left_char(p), right_char(p + 1)
             left_emoji = left in emoji_chars and left != ZWJ
@@ -253,8 +302,11 @@ def _find_orphans(text: str, accepted: list[Candidate]) -> list[Candidate]:
             if left_emoji == right_emoji:
                 continue
             other = right if left_emoji else left
+            if other == "?":
+                continue  # part of an emoji lost to '?'
             if other == "" or other.isspace() or other.isascii() or other == ZWJ:
                 out.append((p, p + 1, "", False))
+    out.sort()
     return out
 
 
@@ -283,46 +335,49 @@ def repair_emoji(
     if suspect.search(text) is None and _SUSPECT_MOJIBAKE_RE.search(text) is None:
         return EmojiResult(text, ())
 
-    cands: list[tuple[int, int, int, str, bool]] = []
+    accepted = _stage_one(text, shortcodes, bracket_codes)
+    current = _compose.apply(text, accepted) if accepted else text
+    # Removing orphans can bring new neighbours together: repeat until stable.
+    rounds = 0
+    while accepted and rounds < 3 and any(not f for _, _, f, _ in accepted):
+        more = _stage_one(current, shortcodes, bracket_codes)
+        if not more:
+            break
+        accepted = _compose.compose(text, accepted, more, current)
+        current = _compose.apply(current, more)
+        rounds += 1
+    # Lost '?' are judged on the repaired text (real emoji end clauses).
+    if "?" in current:
+        lost = _lost.find(current, language)
+        if lost:
+            accepted = _compose.compose(text, accepted, lost, current)
+            current = _compose.apply(current, lost)
+    if not accepted:
+        return EmojiResult(text, ())
+    repairs = tuple(
+        EmojiRepair(start, end, text[start:end], fixed, lost_flag)
+        for start, end, fixed, lost_flag in accepted
+    )
+    return EmojiResult(current, repairs)
 
-    def add(found: list[Candidate], priority: int) -> None:
-        for s, e, fixed, lost in found:
-            if text[s:e] != fixed:
-                cands.append((s, e, priority, fixed, lost))
 
+def _stage_one(text: str, shortcodes: bool, bracket_codes: bool) -> list[Candidate]:
+    """Every repair except lost '?': escapes, entities, mojibake, codes, orphans."""
+    passes: list[list[Candidate]] = []
     if _SURROGATE_PAIR_RE.search(text):
-        add(_find_surrogates(text), _PRIORITY_SURROGATE)
+        passes.append(_find_surrogates(text))
     if "\\" in text:
-        add(_find_escapes(text), _PRIORITY_ESCAPE)
+        passes.append(_find_escapes(text))
     if "&" in text:
-        add(_find_entities(text), _PRIORITY_ENTITY)
-    if _SUSPECT_MOJIBAKE_RE.search(text) is not None:
-        add(_mojibake.find(text), _PRIORITY_MOJIBAKE)
-    if "?" in text:
-        add(_lost.find(text, language), _PRIORITY_LOST)
+        passes.append(_find_entities(text))
+    passes.append(_mojibake.find(text))
     if shortcodes and ":" in text:
-        add(_find_shortcodes(text), _PRIORITY_CODES)
+        passes.append(_find_shortcodes(text))
     if bracket_codes and "[" in text:
-        add(_find_brackets(text), _PRIORITY_CODES)
-
-    accepted = _merge(cands)
+        passes.append(_find_brackets(text))
+    accepted = _merge(passes)
     if VS16 in text or ZWJ in text:
         orphans = _find_orphans(text, accepted)
         if orphans:
-            accepted = _merge(
-                [(s, e, 0, f, lost) for s, e, f, lost in accepted]
-                + [(s, e, 9, f, lost) for s, e, f, lost in orphans]
-            )
-    if not accepted:
-        return EmojiResult(text, ())
-
-    parts: list[str] = []
-    repairs: list[EmojiRepair] = []
-    pos = 0
-    for start, end, fixed, lost in accepted:
-        parts.append(text[pos:start])
-        parts.append(fixed)
-        repairs.append(EmojiRepair(start, end, text[start:end], fixed, lost))
-        pos = end
-    parts.append(text[pos:])
-    return EmojiResult("".join(parts), tuple(repairs))
+            accepted = _merge([accepted, orphans])
+    return accepted

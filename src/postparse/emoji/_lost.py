@@ -32,14 +32,21 @@ Repair = tuple[int, int, str, bool]
 _MODS = "\ufe0f\U0001f3fb-\U0001f3ff"
 #: a free-standing run of '?' (FE0F/ZWJ/skin tones may be mixed in), or any
 #: '?' directly followed by FE0F or a skin tone
+#: pictographic ranges: a lost run may touch a surviving emoji on its right
+_PICTO = "\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 TOKEN_RE = regex.compile(
-    rf"(?<!\S)\?[?\u200d{_MODS}]*(?!\S)|\?+[{_MODS}][?\u200d{_MODS}]*",
+    rf"(?<!\S)\?[?\u200d{_MODS}]*(?=\s|$|[{_PICTO}])|\?+[{_MODS}][?\u200d{_MODS}]*",
 )
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _OPERATORS = frozenset("=<>(+-*/%&|^~[{")
+_CODE_CHAR_RE = re.compile(r"[&|=!:>-]")
+_UPPER_PAIR_RE = re.compile(r"[A-Z][A-Z]")
 _SQL_RE = re.compile(r"\b(?:SELECT|INSERT|UPDATE|DELETE|WHERE|VALUES|LIMIT|OFFSET|LIKE|IN|SET)\b")
 _TERNARY_RE = re.compile(r"\s+[^\s:]{1,80}\s:\s")
-_CODE_LINE_RE = re.compile(r"[;{}]\s*$|&&|\|\||[=!]==?|=>|->|::")
+_CODE_OPERATORS = ("&&", "||", "==", "!=", "=>", "->", "::", " = ")
+_CLAUSE_STOPS = ".!?¿¡;:\n\ufffd"
+#: how far back (characters) a clause or an open '¿' is looked for
+_WINDOW = 400
 
 
 _QRUN_RE = re.compile(r"\?+")
@@ -47,6 +54,8 @@ _QRUN_RE = re.compile(r"\?+")
 
 def _count(token: str) -> int:
     """How many emoji a lost token stood for."""
+    if token == "?":
+        return 1
     parts = [p for p in token.split("\u200d") if p]
     if len(parts) > 1:
         return 1  # a ZWJ sequence is one emoji
@@ -61,44 +70,36 @@ def _count(token: str) -> int:
     return max(1, n)
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    if le < 0:
-        le = len(text)
-    return ls, le
-
-
 def _is_french_like(line: str, language: str | None, cue: QuestionCues) -> bool:
+    """Whether the line is in a language that puts a space before '?'
+    (from the hint, else from the line's function words)."""
     if language:
         primary = language.split("-")[0].split("_")[0].lower()
         return primary in cue.space_before_question
-    words = [w.lower() for w in _WORD_RE.findall(line)]
+    words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(line)]
     if not words:
         return False
-    best_lang = ""
-    best = 0
     counts: dict[str, int] = {}
     for lang, markers in cue.markers.items():
-        c = sum(1 for w in words if w in markers)
-        counts[lang] = c
-        if c > best:
-            best, best_lang = c, lang
-    if best_lang not in cue.space_before_question:
+        prefixes = cue.marker_prefixes.get(lang, ())
+        counts[lang] = sum(
+            1 for w in words if w in markers or (prefixes and w.startswith(prefixes))
+        )
+    best = max(counts.values())
+    leaders = [lang for lang, c in counts.items() if c == best]
+    if best == 0 or len(leaders) != 1 or leaders[0] not in cue.space_before_question:
         return False
-    others = max((c for lang, c in counts.items() if lang != best_lang), default=0)
-    return best >= 2 or (best >= 1 and others == 0)
+    others = max((c for lang, c in counts.items() if lang != leaders[0]), default=0)
+    return best >= 2 or others == 0
 
 
 def _clause_is_question(clause: str, cue: QuestionCues) -> bool:
     """Whether the clause before a '?' reads as a question."""
     low = clause.strip().lower()
-    for excl in cue.exclamatives:
-        if low.startswith(excl):
-            return False
-    for phrase in cue.interrogative_phrases:
-        if low.startswith(phrase):
-            return True
+    if cue.exclamative_re.match(low):
+        return False
+    if cue.phrase_re.match(low):
+        return True
     # the first words of the clause, and the first words after each comma
     for part in low.split(","):
         words = _WORD_RE.findall(part, 0, 80)
@@ -115,12 +116,37 @@ def _clause_is_question(clause: str, cue: QuestionCues) -> bool:
 
 
 def _clause_before(text: str, ls: int, start: int) -> str:
-    """Text between the last clause boundary on the line and ``start``."""
-    m = tables().clause_stop_rev_re.search(text, ls, start)
-    return text[m.end() if m is not None else ls : start]
+    """Text between the last clause boundary in ``text[ls:start]`` and ``start``
+    (punctuation, U+FFFD or an emoji ends a clause; ``9:30`` and ``3.5`` do not)."""
+    end = start
+    while True:
+        cut = ls
+        for stop in _CLAUSE_STOPS:
+            p = text.rfind(stop, cut, end)
+            if p >= cut:
+                cut = p + 1
+        p = cut - 1
+        if (
+            p > ls
+            and text[p] in ".:"
+            and p + 1 < start
+            and text[p - 1].isdigit()
+            and text[p + 1].isdigit()
+        ):
+            end = p  # a time or a decimal: keep looking further back
+            continue
+        break
+    clause = text[cut:start]
+    emoji_chars = tables().emoji_chars
+    for i in range(len(clause) - 1, -1, -1):
+        c = clause[i]
+        if c > "\u2000" and c in emoji_chars:
+            return clause[i + 1 :]
+    return clause
 
 
 def _spanish_open(text: str, ls: int, start: int) -> bool:
+    """A '¿' before ``start`` is still waiting for its '?'."""
     inv = text.rfind("¿", ls, start)
     if inv < 0:
         return False
@@ -128,25 +154,46 @@ def _spanish_open(text: str, ls: int, start: int) -> bool:
     return "?" not in between and "\ufffd" not in between
 
 
-def _is_code(text: str, ls: int, le: int, start: int, end: int) -> bool:
-    j = start
-    while j > ls and text[j - 1] in " \t":
-        j -= 1
-    if j > ls and text[j - 1] in _OPERATORS:
-        return True
-    line = text[ls:le]
-    if _CODE_LINE_RE.search(line):
-        return True
-    if _SQL_RE.search(line) and sum(1 for _ in _SQL_RE.finditer(line)) >= 2:
-        return True
-    return j > ls and _TERNARY_RE.match(text, end, le) is not None
+class _Line:
+    """Facts about one line, computed once for all its '?' tokens."""
+
+    __slots__ = ("code", "end", "french", "start")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
+        self.code: bool | None = None
+        self.french: bool | None = None
+
+    def is_code(self, text: str) -> bool:
+        if self.code is None:
+            line = text[self.start : self.end]
+            tail = line.rstrip()[-1:]
+            self.code = (
+                tail in (";", "{", "}")
+                or (
+                    _CODE_CHAR_RE.search(line) is not None
+                    and any(op in line for op in _CODE_OPERATORS)
+                )
+                or (
+                    _UPPER_PAIR_RE.search(line) is not None
+                    and sum(1 for _ in _SQL_RE.finditer(line)) >= 2
+                )
+            )
+        return self.code
+
+    def is_french(self, text: str, language: str | None, cue: QuestionCues) -> bool:
+        if self.french is None:
+            self.french = _is_french_like(text[self.start : self.end], language, cue)
+        return self.french
 
 
 def find(text: str, language: str | None) -> list[Repair]:
     """Lost-emoji repairs in ``text``: (start, end, "\\ufffd" * n, True)."""
     out: list[Repair] = []
     cue: QuestionCues | None = None
-    french_cache: dict[int, bool] = {}
+    line: _Line | None = None
+    searched = 0  # text[searched:start] holds no newline of the current line
     for m in TOKEN_RE.finditer(text):
         start, end = m.span()
         token = m.group()
@@ -162,8 +209,14 @@ def find(text: str, language: str | None) -> list[Repair]:
             continue  # 'id = ?'
         if cue is None:
             cue = cues()
-        if _is_lost_plain(text, start, end, n, language, cue, french_cache):
-            out.append((start, end, "\ufffd" * _count(token), True))
+        if line is None or start >= line.end:
+            nl = text.rfind("\n", searched, start)
+            ls = nl + 1 if nl >= 0 else (line.end + 1 if line is not None else 0)
+            le = text.find("\n", end)
+            line = _Line(text, ls, le if le >= 0 else len(text))
+        searched = end
+        if _is_lost_plain(text, start, end, n, language, cue, line):
+            out.append((start, end, "\ufffd" if n == 1 else "\ufffd" * (n // 2), True))
     return out
 
 
@@ -174,27 +227,30 @@ def _is_lost_plain(
     n: int,
     language: str | None,
     cue: QuestionCues,
-    french_cache: dict[int, bool],
+    line: _Line,
 ) -> bool:
-    ls, le = _line_bounds(text, start, end)
-    before = text[ls:start]
-    after = text[end:le]
-    if not before.strip():
+    ls, le = line.start, line.end
+    j = start
+    while j > ls and text[j - 1].isspace():
+        j -= 1
+    k = end
+    while k < le and text[k].isspace():
+        k += 1
+    if j == ls:
         # start of the line: a bullet before a word that is not lowercase
-        rest = after.lstrip()
-        if not rest:
+        # (an even run is a surrogate pair whatever follows)
+        if k == le:
             return False  # the '?' run is the whole line: a reaction
-        return not rest[0].islower()
-    if _is_code(text, ls, le, start, end):
+        return n % 2 == 0 or not text[k].islower()
+    if text[j - 1] in _OPERATORS:
+        return False  # 'id = ?'
+    if line.is_code(text):
         return False
-    if _spanish_open(text, ls, start):
+    if _TERNARY_RE.match(text, end, le) is not None:
+        return False  # 'a ? b : c'
+    window = max(ls, start - _WINDOW)
+    if _spanish_open(text, window, start):
         return False
-    if n == 1:
-        fr = french_cache.get(ls)
-        if fr is None:
-            fr = _is_french_like(text[ls:le], language, cue)
-            french_cache[ls] = fr
-        if fr:
-            return False
-    clause = _clause_before(text, ls, start)
-    return not _clause_is_question(clause, cue)
+    if n == 1 and line.is_french(text, language, cue):
+        return False
+    return not _clause_is_question(_clause_before(text, window, start), cue)

@@ -34,20 +34,27 @@ for _b in range(0x80, 0xA0):
 _WILDCARDS = "?\ufffd"
 for _w in _WILDCARDS:
     _BYTE_OF[_w] = 0x3F
+_BYTE_OF[" "] = 0x20
 
 _CONT_CHARS = "".join(sorted(c for c, b in _BYTE_OF.items() if 0x80 <= b <= 0xBF))
 _CONT = "[" + re.escape(_CONT_CHARS) + "]"
 # Lead bytes that start the UTF-8 of an emoji (C2 ©®, E2/E3 symbols, EF
 # U+FE0F, F0 astral) or of a cp1252 character, for double encoding (C3 ð,
 # C5 Ÿ Œ Š Ž, C6 ƒ, CB ˜ ˆ). Other leads (é, à, ß ...) never start a run.
-_LEAD = "[\u00c2\u00c3\u00c5\u00c6\u00cb\u00e2\u00e3\u00ef\u00f0]"
+# ED starts a CESU-8 surrogate (Java/MySQL "utf8" wrote astral emoji as two
+# three-byte surrogates: ``í\xa0½í¸\x8d`` for 😍).
+_LEAD = "[\u00c2\u00c3\u00c5\u00c6\u00cb\u00e2\u00e3\u00ed\u00ef\u00f0]"
 _CONT_OR_WILD = "[" + re.escape(_CONT_CHARS + _WILDCARDS) + "]"
 
 #: a lead byte followed by at least one continuation byte: worth a look
 SUSPECT_PATTERN = _LEAD + _CONT_OR_WILD
 #: a maximal run of lead + continuation characters (inner repeat bounded)
 SUSPECT_RE = re.compile(SUSPECT_PATTERN)
-RUN_RE = regex.compile(f"(?:{_LEAD}{_CONT_OR_WILD}{{1,3}})+")
+# inside a run a plain space may stand for a no-break space (0xA0) that a
+# tool normalised, as in ``âš ï¸`` for ⚠️
+# (only when more mojibake follows the space)
+_CONT_IN_RUN = f"(?:{_CONT_OR_WILD}| (?={_CONT_OR_WILD}|{_LEAD}))"
+RUN_RE = regex.compile(f"(?:{_LEAD}{_CONT_IN_RUN}{{1,3}})+")
 
 
 def _seq_len(lead: int) -> int:
@@ -74,6 +81,12 @@ def _segments(raw: bytes, tabs: EmojiTables) -> list[tuple[int, int, str, str]]:
         if k == 0:
             i += 1
             continue
+        if lead == 0xED:
+            cesu = _cesu_pair(raw, i)
+            if cesu and cesu in tabs.emoji_chars:
+                out.append((i, i + 6, cesu, "emoji"))
+                i += 6
+                continue
         top = min(tabs.max_bytes, n - i)
         le = 0
         for length in range(top, 1, -1):
@@ -84,10 +97,18 @@ def _segments(raw: bytes, tabs: EmojiTables) -> list[tuple[int, int, str, str]]:
         cands: set[str] = set()
         for length in range(top, max(le, 1), -1):
             found = lossy.get(raw[i : i + length])
-            if found:
+            if found and _enough_evidence(raw, i, length):
                 ll, cands = length, found
                 break
+        if le == 0 and (ll == 0 or len(cands) > 1):
+            sp = _space_as_nbsp(raw, i, top, tabs)
+            if sp is not None:
+                out.append(sp)
+                i = sp[1]
+                continue
         if ll > le:
+            if len(cands) > 1:
+                cands = {c for c in cands if c not in tabs.components} or cands
             if len(cands) == 1:
                 (only,) = cands
                 out.append((i, i + ll, only, "emoji"))
@@ -112,8 +133,63 @@ def _segments(raw: bytes, tabs: EmojiTables) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def repair_run(run: str, depth: int = 0) -> list[Segment]:
-    """Repairs inside one mojibake run: (start, end, fixed, lost), offsets into ``run``."""
+def _enough_evidence(raw: bytes, i: int, length: int) -> bool:
+    """A lossy match needs real continuation bytes: no more '?'/U+FFFD
+    stand-ins than surviving continuation bytes (``â??`` is not ⏏)."""
+    part = raw[i : i + length]
+    wild = part.count(0x3F)
+    if not wild:
+        return True
+    real = sum(1 for b in part if 0x80 <= b <= 0xBF)
+    return real >= wild
+
+
+def _cesu_pair(raw: bytes, i: int) -> str:
+    """The astral character of a CESU-8 surrogate pair at ``raw[i:i+6]``, or ''."""
+    if i + 6 > len(raw):
+        return ""
+    b = raw[i : i + 6]
+    if not (
+        0xA0 <= b[1] <= 0xAF
+        and b[3] == 0xED
+        and 0xB0 <= b[4] <= 0xBF
+        and 0x80 <= b[2] <= 0xBF
+        and 0x80 <= b[5] <= 0xBF
+    ):
+        return ""
+    hi = 0xD000 | ((b[1] & 0x3F) << 6) | (b[2] & 0x3F)
+    lo = 0xD000 | ((b[4] & 0x3F) << 6) | (b[5] & 0x3F)
+    return chr(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+
+
+def _space_as_nbsp(
+    raw: bytes, i: int, top: int, tabs: EmojiTables
+) -> tuple[int, int, str, str] | None:
+    """An emoji whose 0xA0 byte became a space, the space inside the match."""
+    window = raw[i : i + top]
+    if b" " not in window:
+        return None
+    alt = window.replace(b" ", b"\xa0")
+    for length in range(len(alt), 1, -1):
+        part = alt[:length]
+        if part[-1] == 0xA0 and window[length - 1] == 0x20:
+            continue  # a trailing space is just a space
+        if b" " not in window[:length]:
+            break  # no space inside: the plain lookups already failed
+        hit = tabs.exact.get(part)
+        if hit is None:
+            found = tabs.lossy.get(part)
+            if found and len(found) == 1 and _enough_evidence(part, 0, length):
+                (hit,) = found
+        if hit is not None:
+            return (i, i + length, hit, "emoji")
+    return None
+
+
+def repair_run(run: str, depth: int = 0, force: bool = False) -> list[Segment]:
+    """Repairs inside one mojibake run: (start, end, fixed, lost), offsets into
+    ``run``. Runs that decode only to two-byte text (``Ã©``) are repaired only
+    with ``force`` (set when the same line holds clear mojibake)."""
     tabs = tables()
     raw = bytes(_BYTE_OF[c] for c in run)
     if depth < 2 and "?" not in run and "\ufffd" not in run:
@@ -121,13 +197,18 @@ def repair_run(run: str, depth: int = 0) -> list[Segment]:
             once = raw.decode("utf-8")
         except UnicodeDecodeError:
             once = ""
+        if once and RUN_RE.fullmatch(once):
+            # the decoded run is itself one mojibake run: double encoding
+            inner = repair_run(once, depth + 1, True)
+            if inner and inner[0][0] == 0 and inner[-1][1] == len(once):
+                return [(0, len(run), _apply_segments(once, inner), False)]
         if once and RUN_RE.search(once):
-            twice = apply(once, depth + 1)
+            twice = apply(once, depth + 1, force)
             if twice != once:
                 return [(0, len(run), twice, False)]
     segs = _segments(raw, tabs)
     strong = any(kind != "text" or raw[s] == 0xE2 for s, _, _, kind in segs)
-    if not strong:
+    if not strong and not force:
         return []
     out: list[Segment] = []
     for s, e, fixed, kind in segs:
@@ -140,31 +221,79 @@ def repair_run(run: str, depth: int = 0) -> list[Segment]:
     return out
 
 
+_CACHE: dict[tuple[str, bool], tuple[Segment, ...]] = {}
+
+
+def _cached(run: str, force: bool) -> tuple[Segment, ...]:
+    key = (run, force)
+    segs = _CACHE.get(key)
+    if segs is None:
+        segs = tuple(repair_run(run, 0, force))
+        if len(_CACHE) >= 4096:
+            _CACHE.clear()
+        _CACHE[key] = segs
+    return segs
+
+
 def find(text: str) -> list[tuple[int, int, str, bool]]:
     """All mojibake repairs in ``text``: (start, end, fixed, lost)."""
     out: list[tuple[int, int, str, bool]] = []
+    weak: list[tuple[int, str]] = []  # runs only clear when the line has mojibake
+    strong_lines: set[int] = set()
+    line_no = 0
+    counted = 0
     pos = 0
     while True:
         hit = SUSPECT_RE.search(text, pos)
         if hit is None:
-            return out
+            break
         m = RUN_RE.match(text, hit.start())
         if m is None:  # cannot happen: a suspect pair starts a run
             pos = hit.end()
             continue
-        base = m.start()
-        for s, e, fixed, lost in repair_run(m.group(), 0):
-            out.append((base + s, base + e, fixed, lost))
         pos = m.end()
+        base = m.start()
+        line_no += text.count("\n", counted, base)
+        counted = base
+        run = m.group()
+        segs = _cached(run, False)
+        if not segs:
+            weak.append((base, run))
+            continue
+        strong_lines.add(line_no)
+        for s, e, fixed, lost in segs:
+            out.append((base + s, base + e, fixed, lost))
+    if weak and strong_lines:
+        line_no = 0
+        counted = 0
+        for base, run in weak:
+            line_no += text.count("\n", counted, base)
+            counted = base
+            if line_no in strong_lines:
+                for s, e, fixed, lost in _cached(run, True):
+                    out.append((base + s, base + e, fixed, lost))
+        out.sort()
+    return out
 
 
-def apply(text: str, depth: int) -> str:
+def _apply_segments(text: str, segs: list[Segment]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for s, e, fixed, _ in segs:
+        parts.append(text[pos:s])
+        parts.append(fixed)
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def apply(text: str, depth: int, force: bool = False) -> str:
     """``text`` with its mojibake repaired (used for double encoding)."""
     parts: list[str] = []
     pos = 0
     for m in RUN_RE.finditer(text):
         base = m.start()
-        for s, e, fixed, _ in repair_run(m.group(), depth):
+        for s, e, fixed, _ in repair_run(m.group(), depth, force):
             parts.append(text[pos : base + s])
             parts.append(fixed)
             pos = base + e

@@ -85,6 +85,10 @@ class EmojiTables:
         components = {ZWJ, VS16, KEYCAP}
         components.update(chr(c) for c in range(0x1F3FB, 0x1F400))  # skin tones
         components.update(chr(c) for c in range(0xE0020, 0xE0080))  # tags
+        #: sequences that are only components (skin tones, hair, joiners)
+        self.components: frozenset[str] = frozenset(
+            s for s in seqs if all(c in components or "\U0001f9b0" <= c <= "\U0001f9b3" for c in s)
+        )
         #: code points that are emoji by themselves (not only components)
         self.base_chars: frozenset[str] = frozenset(self.emoji_chars - components)
         #: characters a U+FE0F may follow
@@ -101,10 +105,6 @@ class EmojiTables:
         self.odd_vs16_re = regex.compile(f"(?<![{base_class}])\ufe0f")
         #: U+200D without an emoji on one side
         self.odd_zwj_re = regex.compile(f"(?<![{emoji_class}])\u200d|\u200d(?![{emoji_class}])")
-        #: searching backwards for the start of a clause: punctuation, U+FFFD, emoji
-        self.clause_stop_rev_re = regex.compile(
-            f"(?r)[.!?¿¡;:\n\ufffd{_char_class({c for c in self.emoji_chars if c > chr(0x2000)})}]"
-        )
 
     def is_emoji_text(self, text: str) -> bool:
         """True if ``text`` holds at least one emoji (not only components)."""
@@ -135,6 +135,14 @@ def bracket_codes() -> dict[str, str]:
     return table
 
 
+def _prefix_re(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern matching a string that starts with one of ``prefixes`` as whole words."""
+    if not prefixes:
+        return re.compile(r"(?!)")
+    alts = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"(?:{alts})\b")
+
+
 class QuestionCues:
     """Word lists that tell real question marks from lost emoji."""
 
@@ -142,9 +150,13 @@ class QuestionCues:
         with (_DATA / "question_cues.json").open(encoding="utf-8") as fh:
             raw = json.load(fh)
         self.space_before_question: frozenset[str] = frozenset(raw["space_before_question"])
-        self.markers: dict[str, frozenset[str]] = {
-            lang: frozenset(words) for lang, words in raw["markers"].items()
-        }
+        self.markers: dict[str, frozenset[str]] = {}
+        #: elisions such as "qu'" match any word they start
+        self.marker_prefixes: dict[str, tuple[str, ...]] = {}
+        for lang, lst in raw["markers"].items():
+            norm = [w.replace("’", "'") for w in lst]
+            self.markers[lang] = frozenset(w for w in norm if not w.endswith("'"))
+            self.marker_prefixes[lang] = tuple(sorted({w for w in norm if w.endswith("'")}))
         words: set[str] = set()
         prefixes: set[str] = set()
         phrases: set[str] = set()
@@ -169,6 +181,8 @@ class QuestionCues:
         for lst in raw["exclamatives"].values():
             excl.update(lst)
         self.exclamatives: tuple[str, ...] = tuple(sorted(excl))
+        self.exclamative_re = _prefix_re(self.exclamatives)
+        self.phrase_re = _prefix_re(self.interrogative_phrases)
 
 
 @lru_cache(maxsize=1)
