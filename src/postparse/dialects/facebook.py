@@ -68,14 +68,15 @@ _COMMENT_FOOT = regex.compile(
 _AGE_ALONE = regex.compile(rf"(?P<age>{_AGE_SHORT})", regex.IGNORECASE)
 # A post byline: name then the date with the trailing '·' (and the audience).
 _AGE_LOOSE = (
-    r"(?:[\p{L}\p{N} ,.:]{0,30}\d[\p{L}\p{N} ,.:]{0,30}|Just now|Yesterday|Today|Gerade eben)"
+    r"(?:[\p{L}\p{N} ,.:]{0,30}\d(?:[\p{L}\p{N} ,.:]{0,30}[\p{L}\p{N}.])?"
+    r"|Just now|Yesterday|Today|Gerade eben)"
 )
 _AUDIENCE = (
     r"(?:\s*(?:Shared with (?:Public|Friends|Custom)|Public|Friends|Öffentlich))?\s*[\p{Co}\p{So}]?"
 )
 _HEADERS = (
     regex.compile(
-        rf"(?P<name>[^\n·]{{1,80}}?)(?:\s*·\s*(?:Follow|Folgen))?\s+(?P<age>{_AGE_LOOSE}?)\s*·{_AUDIENCE}"
+        rf"(?P<name>[^\n·]{{1,80}}?)(?:\s*·\s*(?:Follow|Folgen))?\s+(?P<age>{_AGE_LOOSE})\s*·{_AUDIENCE}"
     ),
 )
 _SENTENCE_END = regex.compile(r"[.!?:;,…)\]\"”»]$")

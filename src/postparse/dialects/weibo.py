@@ -112,7 +112,10 @@ def footer(ctx: Context, line: Line) -> Match | None:
 def header(ctx: Context, line: Line) -> Match | None:
     """Screen name, then '3分钟前 来自 iPhone客户端'; or the date line alone."""
     c = line.content
-    if _is_name(c):
+    st = ctx.state
+    # the line under '@name' in an open post is the reposted original's text
+    in_repost = st.current == "post" and st.prev_content[:1] == "@"
+    if not in_repost and _is_name(c):
         nxt = ctx.peek(1)
         if nxt is not None:
             m = _stamp(nxt.content)
@@ -127,7 +130,6 @@ def header(ctx: Context, line: Line) -> Match | None:
     m = _stamp(c)
     if m is None:
         return None
-    st = ctx.state
     if st.current == "post" and st.prev is not None and st.prev.kind == "cont":
         # the date line of a reposted original inside the post
         return Match("footer")
