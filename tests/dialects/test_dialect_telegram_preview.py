@@ -139,3 +139,23 @@ def test_at_clock_pm_and_bad_values() -> None:
 @given(feed_text)
 def test_partition_on_feed_like_text(text: str) -> None:
     check_partition(text, postparse.parse(text, now=NOW, dialect=DIALECT))
+
+
+def test_signed_post_footer() -> None:
+    text = "Field Notes\nSigned text\n1.2K views  Ivan Petrov, 09:15\nField Notes\nNext\n5 views  10:00\n"
+    assert kinds(text, DIALECT) == [("post", 1, 3), ("post", 4, 6)]
+
+
+def test_reply_preview_with_channel_name_stays_in_post() -> None:
+    text = (
+        "Field Notes\nFirst\n10 views  09:00\n"
+        "Field Notes\nField Notes\nFirst\nA reply to the first post\n12 views  09:30\n"
+    )
+    assert kinds(text, DIALECT) == [("post", 1, 3), ("post", 4, 8)]
+    assert posts(text, DIALECT)[1].text.endswith("A reply to the first post")
+
+
+def test_card_without_handle_line() -> None:
+    text = "Field Notes\n12.4K subscribers\n38 videos\nSeptember 6\nField Notes\nHello\n9 views  09:15\n"
+    assert kinds(text, DIALECT)[-1] == ("post", 5, 7)
+    assert _meta_lines(text) == {1, 2, 3, 4}

@@ -120,3 +120,12 @@ def test_handle_in_text_is_not_a_header() -> None:
 @given(feed_text)
 def test_partition_on_feed_like_text(text: str) -> None:
     check_partition(text, postparse.parse(text, now=NOW, dialect=DIALECT))
+
+
+def test_focused_post_is_dated_by_its_detail_line() -> None:
+    text = "Ana Lima\n@analima\nBig news today\n10:42 AM · Mar 14, 2024\n·\n212K\nViews\n"
+    assert kinds(text, DIALECT) == [("post", 1, 5), ("meta", 6, 7)]
+    (p,) = posts(text, DIALECT)
+    assert (p.author, p.text) == ("Ana Lima", "Big news today")
+    (d,) = [d for d in drafts(text, DIALECT) if d.kind == "post"]
+    assert d.header is not None and d.header.stamp == "10:42 AM · Mar 14, 2024"

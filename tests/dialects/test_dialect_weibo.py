@@ -111,3 +111,10 @@ def test_long_line_is_not_a_name() -> None:
 @given(feed_text)
 def test_partition_on_feed_like_text(text: str) -> None:
     check_partition(text, postparse.parse(text, now=NOW, dialect=DIALECT))
+
+
+def test_bare_numbers_of_the_action_bar_are_meta() -> None:
+    text = "阿明\n3分钟前 · 来自 iPhone客户端\n你好\n2\n5\n1.2万\n"
+    assert kinds(text, DIALECT) == [("post", 1, 3), ("meta", 4, 6)]
+    (d,) = [d for d in drafts(text, DIALECT) if d.kind == "post"]
+    assert d.header is not None and d.header.stamp == "3分钟前"

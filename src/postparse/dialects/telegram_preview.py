@@ -45,8 +45,10 @@ _EDITED = alternation(feed_words(_KEY, "edited"))
 _CLOCK = r"\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?"
 # '3.4K views  09:15', '2.1K viewsedited  09:20', '2.9K views  edited  18:42',
 # '1.7K views', '09:15', 'edited 09:15'
+# A signed post puts the author before the time: '1.2K views  Ivan Petrov, 09:15'.
 _FOOTER = regex.compile(
-    rf"(?:(?P<views>{COUNT})\s*(?:{_VIEWS}))?\s*(?:{_EDITED})?\s*(?P<clock>{_CLOCK})?",
+    rf"(?:(?P<views>{COUNT})\s*(?:{_VIEWS}))?\s*(?:{_EDITED})?\s*"
+    rf"(?:(?P<sign>[^\n,]{{1,40}}),\s*)?(?P<clock>{_CLOCK})?",
     regex.IGNORECASE,
 )
 _MONTHS = alternation(feed_words(_KEY, "months"))
@@ -68,6 +70,8 @@ def is_footer(content: str) -> regex.Match[str] | None:
         return None
     m = _FOOTER.fullmatch(content)
     if m is None or (m.group("views") is None and m.group("clock") is None):
+        return None
+    if m.group("sign") is not None and (m.group("views") is None or m.group("clock") is None):
         return None
     return m
 
@@ -96,7 +100,9 @@ def divider(ctx: Context, line: Line) -> Match | None:
 def card_title(ctx: Context, line: Line) -> Match | None:
     """The channel title right above its @handle (card at top or bottom)."""
     nxt = ctx.peek(1)
-    if len(line.content) <= 128 and nxt is not None and _is_handle(nxt.content):
+    if len(line.content) > 128 or nxt is None:
+        return None
+    if _is_handle(nxt.content) or card_count(ctx, nxt) is not None:
         return _META
     return None
 
@@ -182,6 +188,9 @@ def post_title(ctx: Context, line: Line) -> Match | None:
     if st.author is not None:
         if c != st.author:
             return None
+        if st.prev is not None and st.prev.rule == "post-title":
+            # the name again right under it: the preview of the replied-to post
+            return Match("cont")
     else:
         prev = st.prev
         fresh = prev is None or prev.kind in ("meta", "footer") or st.current != "post"

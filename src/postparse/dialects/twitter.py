@@ -261,7 +261,7 @@ def footer(ctx: Context, line: Line) -> Match | None:
         return None
     if f in _TRUNC:
         return Match("footer", truncated=True)
-    if f in _FOOTER:
+    if f in _FOOTER or f == "·" or is_detail(c):
         return _FOOTER_M
     if _REPLY.fullmatch(c) and ctx.state.prev is not None and ctx.state.prev.kind == "header":
         return _FOOTER_M
@@ -279,12 +279,54 @@ def header(ctx: Context, line: Line) -> Match | None:
     """Display name, @handle, '·', age: one to four lines."""
     found = _header_at(ctx, line)
     if found is None:
-        return None
+        return _focused(ctx, line)
     which, m, w = found
     if _is_quote(ctx, len(w.lines)):
         return Match("cont", lines=physical_lines(ctx, len(w.lines)))
     author = m.group("name") if which < 2 else m.group("handle")
     return header_match(ctx, w, m, author.strip())
+
+
+# The detail line of a focused post: '10:42 AM · Mar 14, 2024'.
+_DETAIL = regex.compile(
+    r"(?P<age>\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?\s*·\s*[\p{L}\p{N} .,年月日]{3,24}\d)"
+    r"(?:\s*·\s*[^\n]{0,40})?"
+)
+_HANDLE_LINE = regex.compile(_HANDLE)
+
+
+def is_detail(content: str) -> regex.Match[str] | None:
+    if len(content) > 90 or not content[:1].isdigit():
+        return None
+    return _DETAIL.fullmatch(content)
+
+
+def _focused(ctx: Context, line: Line) -> Match | None:
+    """'Name' / '@handle' with no age: the focused post of a post page,
+    dated by its detail line ('10:42 AM · Mar 14, 2024') below the text."""
+    st = ctx.state
+    if st.current == "post" and st.prev is not None and st.prev.kind == "cont":
+        return None
+    c = line.content
+    nxt = ctx.peek(1)
+    if len(c) > 60 or nxt is None or not _HANDLE_LINE.fullmatch(nxt.content):
+        return None
+    for k in range(2, 12):
+        ahead = ctx.peek(k)
+        if ahead is None:
+            return None
+        d = is_detail(ahead.content)
+        if d is not None:
+            return Match(
+                "header",
+                lines=physical_lines(ctx, 2),
+                author=c,
+                stamp=d.group("age"),
+                stamp_start=ahead.content_start + d.start("age"),
+            )
+        if is_count(ahead.content):
+            return None
+    return None
 
 
 def _is_quote(ctx: Context, used: int) -> bool:

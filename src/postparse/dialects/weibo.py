@@ -47,7 +47,7 @@ _DATE = (
 # '3分钟前 来自 iPhone客户端', '09-05 08:30 来自 微博网页版', '今天 08:12' (no client),
 # optionally '已编辑' and the reader's location ('发布于 上海').
 _STAMP = regex.compile(
-    rf"(?P<age>{_DATE})(?:\s*(?:来自|來自)\s*(?P<src>[^\n]{{0,40}}?))?"
+    rf"(?P<age>{_DATE})(?:\s*[·|｜]?\s*(?:来自|來自)\s*(?P<src>[^\n]{{0,40}}?))?"
     r"(?:\s*(?:已编辑|已編輯|发布于\s?\S{1,10}|發佈於\s?\S{1,10}))?"
 )
 _SENTENCE_END = regex.compile(r"[。！？!?，,；;：:…]$")
@@ -83,13 +83,12 @@ def chrome(ctx: Context, line: Line) -> Match | None:
 
 @rule("counts")
 def counts(ctx: Context, line: Line) -> Match | None:
-    """The action bar: '转发 2', '评论 5', '赞 66', bare '转发'; a bare
-    number right after a bare label."""
+    """The action bar: '转发 2', '评论 5', '赞 66', bare '转发', bare numbers."""
     c = line.content
     if len(c) <= 60 and _COUNTS.fullmatch(c):
         return _META_M
-    prev = ctx.state.prev
-    if prev is not None and prev.rule == "counts" and len(c) <= 12 and _BARE.fullmatch(c):
+    if len(c) <= 12 and c[:1].isdigit() and _BARE.fullmatch(c):
+        # the action bar shows bare numbers next to its icons
         return _META_M
     return None
 
