@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+
 from conftest import EXAMPLES
 from postparse.cli import main
 
@@ -61,3 +62,9 @@ def test_python_dash_m_reads_stdin() -> None:
     )
     rows = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
     assert [r["text"] for r in rows] == ["first note", "second note"]
+
+
+def test_explain_names_the_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(EXAMPLE), "--explain", "--now", NOW]) == 0
+    out = capsys.readouterr().out
+    assert "telegram-web/byline" in out and "telegram-web/card" in out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from postparse.fields.entities import find_hashtags, find_mentions, find_urls
 from postparse.fields.truncation import is_truncated
 
@@ -43,7 +44,10 @@ def test_mentions(text: str, expected: list[str]) -> None:
     ("text", "expected"),
     [
         ("read https://example.com/a.", ["https://example.com/a"]),
-        ("(see https://en.wikipedia.org/wiki/Foo_(bar))", ["https://en.wikipedia.org/wiki/Foo_(bar)"]),
+        (
+            "(see https://en.wikipedia.org/wiki/Foo_(bar))",
+            ["https://en.wikipedia.org/wiki/Foo_(bar)"],
+        ),
         ("map: https://maps.example.com/?q=50.9,6.9", ["https://maps.example.com/?q=50.9,6.9"]),
         ("по ссылке: fieldnotes.example/tram3", ["fieldnotes.example/tram3"]),
         ("www.example.org, then more", ["www.example.org"]),
@@ -59,7 +63,10 @@ def test_urls(text: str, expected: list[str]) -> None:
     ("text", "expected"),
     [
         ("A long preview of a post that is cut off at a fixed length by the site…", True),
-        ("一篇很长的文章预览，在网站上被截断了，后面还有很多内容没有显示出来，需要点击展开才能看到全部的文字 ...展开全文c", True),
+        (
+            "一篇很长的文章预览，在网站上被截断了，后面还有很多内容没有显示出来，需要点击展开才能看到全部的文字 ...展开全文c",
+            True,
+        ),
         ("Well…", False),
         ("Thanks again for your love and memes ?", False),
         ("Sunday ride recap, thanks to the volunteers\nShow more", True),

@@ -10,8 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-import postparse
 import pytest
+
+import postparse
 from conftest import FIXTURES, NOW
 from test_invariants import check_partition
 
@@ -59,7 +60,7 @@ def test_fixture(case: Path, variant: str) -> None:
     got = doc.segments
     want = expected["segments"]
     assert [(s.kind, s.line) for s in got] == [(w["kind"], w["lines"][0]) for w in want]
-    for seg, w in zip(got, want):
+    for seg, w in zip(got, want, strict=True):
         _check(seg, w, f"{path.name} segment {seg.index}")
 
 
@@ -74,3 +75,30 @@ def test_variants_in_sync(case: Path) -> None:
 def test_example_in_readme_is_a_fixture() -> None:
     example = FIXTURES.parent.parent / "examples" / "telegram_web_example.txt"
     assert example.read_bytes() == (FIXTURES / "telegram-web" / "harbour.txt").read_bytes()
+
+
+def test_ambiguous_han_line_does_not_split_a_simplified_post() -> None:
+    # regression: a line of characters common to both scripts ("Han") after a
+    # Simplified line ("Hans") once counted as a change of script
+    text = (
+        "Contact : @x\n"
+        "2024-09-05 08:40 by 作者\n"
+        "今天早上的雾很大，引航船暂停了两个小时，渡轮也晚点了。\n"
+        "大家好，今天是星期一。\n"
+    )
+    doc = postparse.parse(text, now=NOW, dialect="telegram-web")
+    assert [(s.kind, s.line, s.end_line) for s in doc.segments] == [
+        ("meta", 1, 1),
+        ("post", 2, 4),
+    ]
+
+
+def test_spans_point_at_the_source() -> None:
+    path = FIXTURES / "telegram-web" / "transit.txt"
+    text = path.read_text(encoding="utf-8")
+    post = postparse.parse(text, now=NOW).segments[1]
+    assert post.author == "Иван Петров"
+    assert post.author_span is not None and text[slice(*post.author_span)] == "Иван Петров"
+    assert post.timestamp_span is not None
+    assert text[slice(*post.timestamp_span)] == post.timestamp_text == "2024-08-30 09:12"
+    assert post.text_span is not None and text[slice(*post.text_span)].startswith("Сегодня")

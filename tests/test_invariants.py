@@ -6,10 +6,11 @@ from __future__ import annotations
 import io
 import json
 
-import postparse
-from conftest import NOW
 from hypothesis import given
 from hypothesis import strategies as st
+
+import postparse
+from conftest import NOW
 from strategies import any_text, dumps
 
 
@@ -66,6 +67,12 @@ def test_to_dict_round_trips_through_json(text: str) -> None:
         ]  # fmt: skip
         for rep in d["emoji"]:
             assert text[rep["start"] : rep["end"]] == rep["found"]
+        if seg.author_span is not None:
+            assert text[slice(*seg.author_span)] == seg.author
+        if seg.timestamp_span is not None:
+            assert text[slice(*seg.timestamp_span)] == seg.timestamp_text
+        if seg.text_span is not None:
+            assert seg.start <= seg.text_span[0] <= seg.text_span[1] <= seg.end
 
 
 def test_one_megabyte_single_line() -> None:
@@ -88,3 +95,12 @@ def test_empty_input_has_no_segments() -> None:
 def test_blank_only_input_is_one_meta_segment() -> None:
     doc = postparse.parse("\n \r\n\u200e\n", now=NOW)
     assert [s.kind for s in doc.segments] == ["meta"]
+
+
+def test_language_is_identified_on_access_and_kept() -> None:
+    doc = postparse.parse("Guten Morgen, wie geht es euch allen heute?\n\nДобрый вечер всем!\n")
+    first, second = doc.posts
+    assert first.language == postparse.detect_language(first.text) == "de"
+    assert first.language == "de"  # cached, same answer
+    assert second.to_dict()["language"] == "ru"
+    assert doc.segments == postparse.parse(doc.text).segments

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+
 from postparse.lines import split_lines
 from strategies import dumps
 
@@ -11,7 +12,7 @@ from strategies import dumps
 @given(dumps, st.lists(st.integers(min_value=0, max_value=200), max_size=8))
 def test_chunking_does_not_change_lines(text: str, cuts: list[int]) -> None:
     points = sorted({min(c, len(text)) for c in cuts})
-    pieces = [text[a:b] for a, b in zip([0, *points], [*points, len(text)])]
+    pieces = [text[a:b] for a, b in zip([0, *points], [*points, len(text)], strict=True)]
     whole = [(ln.start, ln.text, ln.term, ln.number) for ln in split_lines(text)]
     chunked = [(ln.start, ln.text, ln.term, ln.number) for ln in split_lines(pieces)]
     assert chunked == whole

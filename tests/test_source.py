@@ -5,8 +5,9 @@ from __future__ import annotations
 import codecs
 import io
 
-import postparse
 import pytest
+
+import postparse
 from postparse.source import choose_encoding, decode_bytes
 
 TEXT = "Name, [02.09.24 16:17]\r\nПривет 👋 — ok\n"

@@ -20,6 +20,11 @@ _SCRIPTS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("Armenian", regex.compile(r"\p{Armenian}{2,}")),
     ("Bengali", regex.compile(r"\p{Bengali}{2,}")),
 )
+_PATTERNS = dict(_SCRIPTS)
+#: one-letter patterns that tell which script a letter belongs to
+_FIRST = tuple(
+    (name, regex.compile(p.pattern.replace("{2,}", "").replace("+", ""))) for name, p in _SCRIPTS
+)
 _PER_CHAR = frozenset({"Han", "Kana", "Thai"})
 WORD_WEIGHT = 3
 _LATIN_WORD = regex.compile(r"\p{Latin}{2,}")
@@ -29,32 +34,57 @@ _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 SAMPLE = 300
 
 
+_NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
+#: scripts counted together: Japanese mixes kanji and kana
+_PARTNERS = {"Han": ("Han", "Kana"), "Kana": ("Han", "Kana")}
+
+
 def dominant_script(text: str) -> str | None:
     """The script of most of the letters of ``text`` (its first ``SAMPLE``
     characters), or None when it has no letters.
 
     Scripts written without spaces (Han, Kana, Thai) count per character,
     alphabets per word, so that a few English names inside a Chinese
-    sentence do not make it Latin.
-    Japanese (Han with kana) is ``Kana``.
+    sentence do not make it Latin. Japanese (Han with kana) is ``Kana``;
+    Chinese is ``Hans`` or ``Hant`` where the characters tell (``Han``
+    where they do not).
     """
     sample = text[:SAMPLE]
     if sample.isascii():
         return "Latin" if _ASCII_LETTER.search(sample) else None
-    best: str | None = None
-    best_n = 0
-    han = 0
-    for name, pattern in _SCRIPTS:
-        n = len(pattern.findall(sample))
-        if name not in _PER_CHAR:
-            n *= WORD_WEIGHT
-        if name == "Han":
-            han = n
-        if name == "Kana" and n:
-            n += han  # Japanese mixes kanji and kana
-        if n > best_n:
-            best, best_n = name, n
+    first = _NON_LATIN_LETTER.search(sample)
+    if first is None:  # accented Latin, curly quotes, emoji ...
+        return "Latin" if _LATIN_WORD.search(sample) or _ASCII_LETTER.search(sample) else None
+    ch = first.group()
+    found = next((name for name, pattern in _FIRST if pattern.match(ch)), None)
+    if found is None:
+        return "Latin" if _LATIN_WORD.search(sample) else None
+    counts = {}
+    for name in _PARTNERS.get(found, (found,)):
+        n = len(_PATTERNS[name].findall(sample))
+        counts[name] = n if name in _PER_CHAR else n * WORD_WEIGHT
+    best = max(counts, key=counts.__getitem__)
+    best_n = counts[best]
+    if counts.get("Kana"):
+        best, best_n = "Kana", counts["Kana"] + counts.get("Han", 0)
     latin = len(_LATIN_WORD.findall(sample)) * WORD_WEIGHT
     if latin > best_n:
         return "Latin"
+    if best == "Han":
+        return han_variant(sample) or "Han"
     return best
+
+
+def han_variant(text: str) -> str | None:
+    """``"Hans"`` or ``"Hant"`` when ``text`` has characters that exist only
+    in Simplified or only in Traditional Chinese, and more of one kind."""
+    from .lang._builtin import _zh_sets  # the identifier's character tables
+
+    hans, hant = _zh_sets()
+    n_hans = len(hans.intersection(text))
+    n_hant = len(hant.intersection(text))
+    if n_hans > n_hant:
+        return "Hans"
+    if n_hant > n_hans:
+        return "Hant"
+    return None

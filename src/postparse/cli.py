@@ -7,6 +7,7 @@ import contextlib
 import csv
 import json
 import sys
+import unicodedata
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import IO, Any
@@ -38,26 +39,50 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--tz", help="time zone for timestamps that name none (e.g. Europe/Berlin)")
     p.add_argument("--dialect", help="force a dump format: " + ", ".join(registered()))
     p.add_argument("--posts-only", action="store_true", help="leave out meta segments")
+    p.add_argument(
+        "--explain", action="store_true",
+        help="table format with the dialect rule that opened each segment",
+    )  # fmt: skip
     p.add_argument("--version", action="version", version=f"postparse {__version__}")
     return p
 
 
-def _table(posts: Iterator[Post], out: IO[str], name: str | None) -> None:
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _fit(s: str, width: int) -> str:
+    """``s`` cut and padded to ``width`` terminal columns (CJK counts two)."""
+    out, used = [], 0
+    for c in s:
+        w = _width(c)
+        if used + w > width:
+            break
+        out.append(c)
+        used += w
+    return "".join(out) + " " * (width - used)
+
+
+def _table(posts: Iterator[Post], out: IO[str], name: str | None, explain: bool = False) -> None:
     if name:
         out.write(f"== {name}\n")
-    out.write(f"{'#':>4} {'kind':4} {'lines':>9} {'author':18} {'timestamp':19} {'lang':7} text\n")
+    rule_col = f"{'dialect/rule':28} " if explain else ""
+    out.write(
+        f"{'#':>4} {'kind':4} {'lines':>9} {rule_col}{'author':18} {'timestamp':19} {'lang':7} text\n"
+    )
     for p in posts:
         ts = p.timestamp.isoformat()[:19] if p.timestamp else ""
         text = " ".join(p.text.split())
         if len(text) > 60:
             text = text[:59] + "…"
-        author = (p.author or "")[:18]
+        author = _fit(p.author or "", 18)
         lines = f"{p.line}-{p.end_line}"
         flags = (" [truncated]" if p.truncated else "") + (
             f" [repeat of {p.repeat_of}]" if p.repeat_of is not None else ""
         )
+        rule = f"{p.dialect + '/' + p.rule:28.28} " if explain else ""
         out.write(
-            f"{p.index:>4} {p.kind:4} {lines:>9} {author:18} {ts:19} {p.language or '':7} "
+            f"{p.index:>4} {p.kind:4} {lines:>9} {rule}{author:18} {ts:19} {p.language or '':7} "
             f"{text}{flags}\n"
         )
 
@@ -73,7 +98,7 @@ def _csv_row(p: Post) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     out = sys.stdout
-    fmt = args.format or ("table" if out.isatty() else "jsonl")
+    fmt = "table" if args.explain else args.format or ("table" if out.isatty() else "jsonl")
     try:
         now = datetime.fromisoformat(args.now.replace("Z", "+00:00")) if args.now else None
     except ValueError:
@@ -109,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for p in posts:
                     writer.writerow(_csv_row(p))
             else:
-                _table(posts, out, name if len(args.files) > 1 else None)
+                _table(posts, out, name if len(args.files) > 1 else None, args.explain)
         except ValueError as exc:
             print(f"postparse: {name}: {exc}", file=sys.stderr)
             status = 2

@@ -92,6 +92,18 @@ class EmojiResult:
         return sum(max(1, r.fixed.count("\ufffd")) for r in self.repairs if r.lost)
 
 
+class _Lazy:
+    """Marker: a field computed on first access."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "LAZY"
+
+
+LAZY = _Lazy()
+
+
 @attrs.frozen
 class Post:
     """One segment of a dump: a post, or a ``meta`` segment (page chrome,
@@ -114,17 +126,43 @@ class Post:
     timestamp_text: str | None = None
     precision: Precision | None = None
     relative: bool = False
-    language: str | None = None
+    #: the language tag; see :attr:`language`. ``LAZY`` (the default for
+    #: posts that parse builds) means "identify on first access".
+    language_: str | _Lazy | None = attrs.field(
+        default=None, alias="language", eq=False, repr=False
+    )
     emoji: tuple[EmojiRepair, ...] = attrs.field(default=(), converter=_tuple)
     hashtags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     mentions: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     urls: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     truncated: bool = False
     repeat_of: int | None = None
+    #: where the fields came from, as absolute ``(start, end)`` offsets into
+    #: the input (not part of ``to_dict``): the message text before
+    #: cleaning, the author's name in the byline, the date expression
+    text_span: tuple[int, int] | None = None
+    author_span: tuple[int, int] | None = None
+    timestamp_span: tuple[int, int] | None = None
+    #: the dialect rule that opened the segment (``"default"`` when none
+    #: matched): what ``postparse --explain`` shows
+    rule: str = ""
 
     @property
     def is_post(self) -> bool:
         return self.kind == "post"
+
+    @property
+    def language(self) -> str | None:
+        """BCP 47 tag of the text's language (``zh-Hans``/``zh-Hant`` apart),
+        or None. Identified on first access and kept: parsing a dump does
+        not pay for the language of posts nobody asks about."""
+        value = self.language_
+        if isinstance(value, _Lazy):
+            from .fields.language import post_language
+
+            value = post_language(self.text) if self.kind == "post" else None
+            object.__setattr__(self, "language_", value)
+        return value
 
     def to_dict(self) -> dict[str, Any]:
         """The segment as the JSON object of the contract."""

@@ -7,7 +7,7 @@ from datetime import datetime, timezone, tzinfo
 from itertools import chain, islice
 
 from .dates import infer_date_order
-from .dialects import detect_dialect, get_dialect
+from .dialects import detect_dialect, get_dialect, registered
 from .dialects.base import Dialect, State
 from .fields.post import PostBuilder
 from .lines import Line, split_lines
@@ -59,7 +59,10 @@ def _run(
     state = State(now=_resolve_now(now), tz=_resolve_tz(tz))
     state.order = infer_date_order(sample) or chosen.order
     builder = PostBuilder(chosen, state)
-    drafts = segment(chain(head, lines), chosen, state)
+    # A dialect named by the caller is kept for the whole file; a detected
+    # one gives way to another where a region of the file is in that format.
+    others = () if dialect else tuple(registered().values())
+    drafts = segment(chain(head, lines), chosen, state, others)
     return chosen, state, (builder.build(d) for d in drafts)
 
 

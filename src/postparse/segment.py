@@ -19,7 +19,7 @@ from .fields.timestamp import resolve_stamp
 from .lines import Line
 from .model import ParsedDate
 
-_CONT = Match("cont", rule="default")
+_CONT = Match("cont")
 
 
 @attrs.define
@@ -28,6 +28,7 @@ class Draft:
 
     kind: str
     lines: list[Line]
+    dialect: Dialect
     header: Match | None = None
     date: ParsedDate | None = None
     #: absolute offsets of the message text (None: no text yet)
@@ -35,6 +36,10 @@ class Draft:
     body_end: int | None = None
     truncated: bool = False
     divider: ParsedDate | None = None
+    #: absolute offsets of the author's name in the header, when it is there
+    author_span: tuple[int, int] | None = None
+    #: the rule that opened the segment
+    rule: str = ""
 
     @property
     def start(self) -> int:
@@ -48,35 +53,80 @@ class Draft:
         return "".join([line.text + line.term for line in self.lines])
 
     def add_body(self, line: Line, start: int | None = None) -> None:
-        if start is None:
-            start = line.content_start
         if self.body_start is None:
-            self.body_start = start
+            self.body_start = line.content_start if start is None else start
         self.body_end = line.end
 
 
-def _classify(dialect: Dialect, ctx: Context, line: Line) -> Match:
+def _locate(name: str | None, lines: list[Line]) -> tuple[int, int] | None:
+    """Where ``name`` stands in the header lines (absolute offsets), if it does."""
+    if name:
+        for line in lines:
+            at = line.text.find(name)
+            if at >= 0:
+                return line.start + at, line.start + at + len(name)
+    return None
+
+
+def _classify(dialect: Dialect, ctx: Context, line: Line) -> tuple[Match, str]:
+    """The first rule's match for ``line`` and the rule's name."""
     for named in dialect.rules:
         m = named.fn(ctx, line)
         if m is not None:
-            return attrs.evolve(m, rule=named.name) if not m.rule else m
-    return _CONT
+            return m, named.name
+    return _CONT, "default"
 
 
-def segment(lines: Iterable[Line], dialect: Dialect, state: State) -> Iterator[Draft]:
-    """Yield the drafts of ``lines`` under ``dialect``, in order."""
+#: Lines (this one and the next ones) that must carry another dialect's
+#: signature before the engine switches to it in the middle of a file.
+SWITCH_EVIDENCE = 2
+#: How far the engine looks for that evidence.
+SWITCH_WINDOW = 6
+
+
+def _switch(
+    line: Line, ahead: deque[Line], current: Dialect, others: tuple[Dialect, ...]
+) -> Dialect | None:
+    """Another dialect whose headers start here and go on below, if any."""
+    content = line.content
+    for other in others:
+        sig = other.signature
+        if other is current or sig is None or not sig(content):
+            continue
+        hits = 1
+        for nxt in ahead:
+            if nxt.content and sig(nxt.content):
+                hits += 1
+                if hits >= SWITCH_EVIDENCE:
+                    return other
+    return None
+
+
+def segment(
+    lines: Iterable[Line],
+    dialect: Dialect,
+    state: State,
+    alternatives: tuple[Dialect, ...] = (),
+) -> Iterator[Draft]:
+    """Yield the drafts of ``lines`` under ``dialect``, in order.
+
+    With ``alternatives``, a region of the file in another format (its
+    ``signature`` on this line and the next ones) is read with that dialect
+    from there on.
+    """
     it = iter(lines)
     buf: deque[Line] = deque()
     eof = False
     ctx = Context(state)
     label_of = dialect.label
-    want = max(1, dialect.lookahead) + 1
+    alternatives = tuple(d for d in alternatives if d.signature is not None)
+    want = max(1, dialect.lookahead, SWITCH_WINDOW if alternatives else 0) + 1
     cur: Draft | None = None
     leading: list[Line] = []
 
     def open_(kind: str, first: list[Line]) -> Draft:
         nonlocal leading
-        draft = Draft(kind, leading + first)
+        draft = Draft(kind, leading + first, dialect)
         leading = []
         return draft
 
@@ -101,7 +151,14 @@ def segment(lines: Iterable[Line], dialect: Dialect, state: State) -> Iterator[D
 
         ctx._ahead = buf
         ctx.line_label = label_of(line) if label_of is not None else None
-        m = _classify(dialect, ctx, line)
+        m, rule_name = _classify(dialect, ctx, line)
+        if alternatives and (m.kind == "cont" or m.kind == "break"):
+            other = _switch(line, buf, dialect, alternatives)
+            if other is not None:
+                dialect, label_of = other, other.label
+                state.label = None
+                ctx.line_label = label_of(line) if label_of is not None else None
+                m, rule_name = _classify(dialect, ctx, line)
         taken = [line]
         for _ in range(m.lines - 1):
             if not buf:
@@ -117,11 +174,13 @@ def segment(lines: Iterable[Line], dialect: Dialect, state: State) -> Iterator[D
             if cur is not None:
                 yield cur
             cur = open_("post", taken)
+            cur.rule = rule_name
             cur.divider = state.divider  # the divider in force above this post
             state.post_lines = 0
             state.label = None
             if kind == "header":
                 cur.header = m
+                cur.author_span = _locate(m.author, taken)
                 cur.date = resolve_stamp(m, state, dialect)
                 if m.author is not None:
                     state.author = m.author
@@ -155,6 +214,7 @@ def segment(lines: Iterable[Line], dialect: Dialect, state: State) -> Iterator[D
                 if cur is not None:
                     yield cur
                 cur = open_("meta", taken)
+                cur.rule = rule_name
                 cur.divider = m.divider
             if m.divider is not None:
                 state.divider = m.divider
@@ -162,8 +222,14 @@ def segment(lines: Iterable[Line], dialect: Dialect, state: State) -> Iterator[D
 
         if kind in ("header", "break", "cont"):
             state.post_lines += len(taken)
-            if label_of is not None and state.label is None and kind != "header":
-                state.label = ctx.line_label
+            lab = ctx.line_label
+            if (
+                lab is not None
+                and kind != "header"
+                and (state.label is None or lab.startswith(state.label))
+            ):
+                # labels refine by prefix: "Han" becomes "Hans" once a line tells
+                state.label = lab
         state.current = cur.kind if cur is not None else None
         state.prev = m
         state.prev_content = taken[-1].content
@@ -171,6 +237,6 @@ def segment(lines: Iterable[Line], dialect: Dialect, state: State) -> Iterator[D
 
     if cur is None:
         if leading:
-            yield Draft("meta", leading)
+            yield Draft("meta", leading, dialect)
         return
     yield cur

@@ -1,9 +1,10 @@
 """Dates: relative and absolute timestamps in many languages.
 
-Interface (stable; the implementation behind it grows):
+Interface (stable):
 
 - ``parse_date(text, *, now=None, languages=None, order=None)`` -> ``ParsedDate | None``:
-  the whole of ``text`` (surrounding whitespace and punctuation aside) must be a date.
+  the whole of ``text`` (surrounding whitespace and punctuation, and a few
+  leading filler words such as "Last updated", aside) must be a date.
 - ``search_date(text, *, now=None, languages=None, order=None)`` -> ``ParsedDate | None``:
   the first date expression inside ``text``; ``start``/``end`` locate it.
 - ``infer_date_order(samples)`` -> ``"DMY" | "MDY" | "YMD" | None``: the
@@ -12,7 +13,9 @@ Interface (stable; the implementation behind it grows):
 ``order`` is ``"DMY"``, ``"MDY"`` or ``"YMD"`` and settles numeric dates
 that are ambiguous; ``None`` lets the language (or the default) decide.
 
-This stub only knows ISO 8601; it is replaced by the dates engine.
+The engine reads per-language tables generated from CLDR
+(``tools/gen_date_tables.py``) plus a hand-written table of colloquial
+forms (``data/colloquial.json``); see ``docs/dates.md``.
 """
 
 from __future__ import annotations
@@ -22,11 +25,142 @@ from datetime import datetime, timezone
 
 import regex
 
-from ..model import ParsedDate, Precision
+from ..model import ParsedDate
+from ._engine import Matcher
+from ._tables import build_lexicon, canonical, norm, word_index
 
-__all__ = ["ParsedDate", "infer_date_order", "parse_date", "search_date"]
+__all__ = [
+    "DateParser",
+    "ParsedDate",
+    "guess_languages",
+    "infer_date_order",
+    "parse_date",
+    "search_date",
+]
 
-_ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(?!\d)")
+#: Languages preferred when several tables know a word (first wins).
+PRIORITY: tuple[str, ...] = (
+    "en", "de", "fr", "es", "pt", "it", "nl", "ru", "uk", "pl", "tr", "ar", "fa", "zh",
+    "zh-Hant", "ja", "ko", "id", "vi", "hi", "sv", "da", "nb", "fi", "cs", "ro", "hu", "el",
+)  # fmt: skip
+_RANK = {lang: i for i, lang in enumerate(PRIORITY)}
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}]+")
+_SCRIPTS: tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...] = (
+    (regex.compile(r"[\p{Hiragana}\p{Katakana}]"), ("ja",)),
+    (regex.compile(r"\p{Hangul}"), ("ko",)),
+    (regex.compile(r"\p{Han}"), ("zh", "zh-Hant", "ja")),
+    (regex.compile(r"\p{Thai}"), ("th",)),
+    (regex.compile(r"\p{Lao}"), ("lo",)),
+    (regex.compile(r"\p{Khmer}"), ("km",)),
+    (regex.compile(r"\p{Myanmar}"), ("my",)),
+)
+_NONLATIN_NOSPACE = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
+)
+_MAX_CANDIDATES = 5
+
+
+def _sort_langs(langs: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(langs), key=lambda x: (_RANK.get(x, len(_RANK)), x)))
+
+
+def guess_languages(text: str) -> tuple[str, ...]:
+    """Candidate languages for ``text``: cheap, from its script and known words."""
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return ()
+    found: list[str] = []
+    if _NONLATIN_NOSPACE.search(text):
+        for rx, langs in _SCRIPTS:
+            if rx.search(text):
+                found.extend(langs)
+    index = word_index()
+    scores: dict[str, int] = {}
+    for tok in tokens:
+        hit = index.get(norm(tok))
+        if hit:
+            for lang in hit.split(","):
+                scores[lang] = scores.get(lang, 0) + 1
+    if scores:
+        best = max(scores.values())
+        top = [lang for lang, s in scores.items() if s == best]
+        found.extend(_sort_langs(top)[:_MAX_CANDIDATES])
+    seen: dict[str, None] = {}
+    for lang in found:
+        seen.setdefault(lang, None)
+    return tuple(seen)
+
+
+class DateParser:
+    """Caches one compiled :class:`Matcher` per language (or given language set).
+
+    With ``languages=None`` the candidate languages are guessed from the
+    text (script and known words) and each candidate's own matcher runs;
+    the leftmost, then longest, answer wins. Given languages are merged into
+    one matcher (first language wins on conflicting words) whose numeric
+    day/month order is trusted.
+    """
+
+    def __init__(self) -> None:
+        self._matchers: dict[tuple[tuple[str, ...], bool], Matcher] = {}
+        self._hints: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def matcher(self, langs: tuple[str, ...], explicit: bool = False) -> Matcher:
+        key = (langs, explicit)
+        m = self._matchers.get(key)
+        if m is None:
+            if len(self._matchers) > 512:
+                self._matchers.clear()
+            m = Matcher(build_lexicon(langs), explicit=explicit)
+            self._matchers[key] = m
+        return m
+
+    def _given(self, languages: Sequence[str]) -> tuple[str, ...]:
+        key = tuple(languages)
+        hit = self._hints.get(key)
+        if hit is None:
+            out: list[str] = []
+            for lang in key:
+                c = canonical(lang)
+                if c is not None and c not in out:
+                    out.append(c)
+            hit = tuple(out)
+            self._hints[key] = hit
+        return hit
+
+    def search(
+        self,
+        text: str,
+        *,
+        now: datetime | None = None,
+        languages: Sequence[str] | None = None,
+        order: str | None = None,
+        whole: bool = False,
+    ) -> ParsedDate | None:
+        if not isinstance(text, str) or not text:
+            return None
+        if order is not None and order not in ("DMY", "MDY", "YMD"):
+            raise ValueError(f"order must be 'DMY', 'MDY' or 'YMD', not {order!r}")
+        ref = _now(now)
+        if languages is not None:
+            return self.matcher(self._given(languages), True).find(text, ref, order, whole)
+        cands = guess_languages(text)
+        if not cands:
+            return self.matcher((), False).find(text, ref, order, whole)
+        best: ParsedDate | None = None
+        for lang in cands:
+            res = self.matcher((lang,), False).find(text, ref, order, whole)
+            if res is not None and (
+                best is None
+                or res.start < best.start
+                or (res.start == best.start and res.end > best.end)
+            ):
+                best = res
+        return best
+
+
+_PARSER = DateParser()
 
 
 def _now(now: datetime | None) -> datetime:
@@ -42,16 +176,8 @@ def search_date(
     languages: Sequence[str] | None = None,
     order: str | None = None,
 ) -> ParsedDate | None:
-    m = _ISO.search(text)
-    if m is None:
-        return None
-    y, mo, d, hh, mm, ss = m.groups()
-    precision: Precision = "second" if ss else "minute" if mm else "day"
-    try:
-        value = datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
-    except ValueError:
-        return None
-    return ParsedDate(value, precision, False, m.group(), m.start(), m.end())
+    """The first date expression in ``text`` (``start``/``end`` locate it)."""
+    return _PARSER.search(text, now=now, languages=languages, order=order)
 
 
 def parse_date(
@@ -61,11 +187,65 @@ def parse_date(
     languages: Sequence[str] | None = None,
     order: str | None = None,
 ) -> ParsedDate | None:
-    found = search_date(text, now=now, languages=languages, order=order)
-    if found is None or text[: found.start].strip() or text[found.end :].strip():
-        return None
-    return found
+    """``text`` as one date expression, or None."""
+    return _PARSER.search(text, now=now, languages=languages, order=order, whole=True)
+
+
+_NUMERIC = regex.compile(
+    r"(?<![\p{N}.:/-])(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?![\p{N}])"
+    r"(?:[,\s]+T?(\d{1,2})[:：](\d{2}))?"
+)
 
 
 def infer_date_order(samples: Iterable[str]) -> str | None:
-    return None
+    """The day/month order ("DMY", "MDY" or "YMD") that explains ``samples``.
+
+    A field above 12 settles it; otherwise the order under which the dates
+    run forward in time (and stay consistent) wins. None when undecided.
+    """
+    votes = {"DMY": 0, "MDY": 0, "YMD": 0}
+    seqs: list[tuple[int, int, int, int]] = []
+    count = 0
+    for s in samples:
+        count += 1
+        if count > 10000:
+            break
+        for m in _NUMERIC.finditer(s):
+            a, b, c = m.group(1), m.group(3), m.group(4)
+            if len(a) == 4:
+                votes["YMD"] += 1
+                continue
+            if len(a) == 3 or len(c) == 3:
+                continue
+            ai, bi = int(a), int(b)
+            hm = int(m.group(5) or 0) * 60 + int(m.group(6) or 0)
+            yr = int(c) if len(c) == 4 else 2000 + int(c)
+            if ai > 12 and bi <= 12:
+                votes["DMY"] += 3
+            elif bi > 12 and ai <= 12:
+                votes["MDY"] += 3
+            seqs.append((yr, ai, bi, hm))
+    if votes["YMD"] and votes["YMD"] >= votes["DMY"] + votes["MDY"]:
+        return "YMD"
+    if votes["DMY"] != votes["MDY"] and max(votes["DMY"], votes["MDY"]) >= 3:
+        return "DMY" if votes["DMY"] > votes["MDY"] else "MDY"
+    if len(seqs) < 2:
+        return None
+
+    def forward(dmy: bool) -> int:
+        score = 0
+        prev: tuple[int, int, int, int] | None = None
+        for yr, a, b, hm in seqs:
+            day, month = (a, b) if dmy else (b, a)
+            if month > 12 or day > 31:
+                return -(10**9)
+            key = (yr, month, day, hm)
+            if prev is not None:
+                score += 1 if key >= prev else -1
+            prev = key
+        return score
+
+    d, mdy = forward(True), forward(False)
+    if d == mdy:
+        return None
+    return "DMY" if d > mdy else "MDY"

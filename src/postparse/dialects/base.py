@@ -45,7 +45,8 @@ class Match:
     #: the date expression of the byline and its absolute offset
     stamp: str | None = None
     stamp_start: int | None = None
-    #: an already resolved timestamp (rules that need state to resolve one)
+    #: an already resolved timestamp (rules that need state to resolve one);
+    #: its ``start``/``end`` are absolute offsets, or both 0 when unknown
     date: ParsedDate | None = None
     #: absolute offset where the message text starts on the header line
     body_start: int | None = None
@@ -53,8 +54,6 @@ class Match:
     truncated: bool = False
     #: a divider: posts below it carry this date until the next one
     divider: ParsedDate | None = None
-    #: name of the rule that produced the match (set by the engine)
-    rule: str = ""
 
 
 @attrs.define
@@ -134,12 +133,16 @@ class Dialect:
     - ``rules``: the named rule chain, tried in order.
     - ``label``: optional ``label(line) -> str`` computed for each line of a
       post and kept in ``state.label`` (used by rules such as "a change of
-      script starts a new post").
+      script starts a new post"). Labels refine by prefix: a post labelled
+      ``"Han"`` becomes ``"Hans"`` when a later line says so, and labels
+      that are prefixes of each other do not differ.
     - ``lookahead``: how many physical lines rules may peek at.
     - ``order``: the dump's default day/month order (``"DMY"``, ``"MDY"``, ...).
     - ``inherit_divider_date``: posts without a timestamp take the date of
       the divider above them.
     - ``languages``: language hints for dates.
+    - ``signature``: see below; dialects without one are never switched to
+      in the middle of a file.
     """
 
     name: str
@@ -150,6 +153,10 @@ class Dialect:
     inherit_divider_date: bool = False
     languages: tuple[str, ...] | None = None
     label: Callable[[Line], str | None] | None = None
+    #: a cheap, strict test that a line's content is a header of this
+    #: format; lets the engine switch to this dialect where a file that
+    #: concatenates several formats reaches a region in this one
+    signature: Callable[[str], object] | None = None
     description: str = ""
 
     def rule_names(self) -> list[str]:

@@ -126,7 +126,13 @@ def bullet_run(ctx: Context, line: Line) -> Match | None:
 def script_change(ctx: Context, line: Line) -> Match | None:
     """A change of script (Latin to Han, Simplified to Traditional, ...)."""
     here, there = ctx.line_label, ctx.state.label
-    if here is not None and there is not None and here != there and ctx.state.post_lines:
+    if (
+        here is not None
+        and there is not None
+        and not here.startswith(there)
+        and not there.startswith(here)
+        and ctx.state.post_lines
+    ):
         return _BREAK
     return None
 

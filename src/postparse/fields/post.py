@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from ..dialects.base import Dialect, State
 from ..emoji import repair_emoji
-from ..lang import detect_language
-from ..model import EmojiRepair, ParsedDate, Post
+from ..model import LAZY, EmojiRepair, ParsedDate, Post
 from ..segment import Draft
 from .entities import find_hashtags, find_mentions, find_urls
 from .timestamp import with_zone
@@ -26,6 +25,7 @@ class PostBuilder:
         self._seen_meta: dict[str, int] = {}
 
     def build(self, draft: Draft) -> Post:
+        dialect = draft.dialect
         index = self.index
         self.index += 1
         raw = draft.raw()
@@ -42,8 +42,9 @@ class PostBuilder:
                 kind="meta",
                 raw=raw,
                 text=text,
-                dialect=self.dialect.name,
+                dialect=dialect.name,
                 repeat_of=repeat_of,
+                rule=draft.rule,
                 index=index,
                 start=start,
                 end=end,
@@ -52,11 +53,11 @@ class PostBuilder:
             )
 
         body = ""
+        span: tuple[int, int] | None = None
         repairs: tuple[EmojiRepair, ...] = ()
-        language = None
         if draft.body_start is not None and draft.body_end is not None:
             body = raw[draft.body_start - start : draft.body_end - start]
-            language = detect_language(body)
+            span = (draft.body_start, draft.body_end)
             result = repair_emoji(body)
             if result.repairs:
                 repairs = tuple(r.shifted(draft.body_start) for r in result.repairs)
@@ -65,7 +66,7 @@ class PostBuilder:
             text = ""
         header = draft.header
         date: ParsedDate | None = draft.date
-        if date is None and self.dialect.inherit_divider_date and draft.divider is not None:
+        if date is None and dialect.inherit_divider_date and draft.divider is not None:
             date = with_zone(draft.divider, self.state.tz)
             stamp_text: str | None = date.text
         else:
@@ -78,14 +79,18 @@ class PostBuilder:
             timestamp_text=stamp_text,
             precision=date.precision if date is not None else None,
             relative=date.relative if date is not None else False,
-            language=language,
+            language=LAZY,
             emoji=repairs,
             hashtags=find_hashtags(body),
             mentions=find_mentions(body),
             urls=find_urls(body),
             truncated=draft.truncated or is_truncated(text),
+            text_span=span,
+            author_span=draft.author_span,
+            rule=draft.rule,
+            timestamp_span=(date.start, date.end) if date is not None and date.end else None,
             raw=raw,
-            dialect=self.dialect.name,
+            dialect=dialect.name,
             index=index,
             start=start,
             end=end,

@@ -26,9 +26,13 @@ def resolve_stamp(match: Match, state: State, dialect: Dialect) -> ParsedDate | 
         found = search_date(
             match.stamp, now=state.now, languages=dialect.languages, order=state.order
         )
-        if found is not None and match.stamp_start is not None:
+        if found is not None:
+            # absolute offsets when the rule said where the stamp is, else 0/0
+            at = match.stamp_start
             found = attrs.evolve(
-                found, start=found.start + match.stamp_start, end=found.end + match.stamp_start
+                found,
+                start=found.start + at if at is not None else 0,
+                end=found.end + at if at is not None else 0,
             )
     if found is not None:
         found = with_zone(found, state.tz)

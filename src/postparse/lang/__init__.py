@@ -1,16 +1,77 @@
 """Language identification for short social-media posts.
 
-Interface (stable; the implementation behind it grows):
-
 - ``detect_language(text)`` -> BCP 47 tag (``"en"``, ``"zh-Hans"``, ...) or ``None``.
+- ``detect_language_details(text)`` -> :class:`LanguageResult` with the tag, a
+  confidence in [0, 1], the runner-up and the deciding script.
+- ``supported_languages()`` -> the tags the built-in identifier can return.
 
-This stub only separates a few scripts; it is replaced by the real model.
+Both functions take ``backend="builtin"`` (default, no extra dependency) or the name
+of an optional backend (``"cld2"``, ``"lingua"``, ``"langdetect"``, ``"py3langid"``);
+see :func:`available_backends`. Every backend answers with the same tags.
 """
 
 from __future__ import annotations
 
-__all__ = ["detect_language"]
+import attrs
+
+from . import _backends, _builtin
+
+__all__ = [
+    "LanguageResult",
+    "available_backends",
+    "detect_language",
+    "detect_language_details",
+    "supported_languages",
+]
 
 
-def detect_language(text: str) -> str | None:
-    return None
+@attrs.frozen
+class LanguageResult:
+    """The outcome of language identification.
+
+    ``tag`` is a BCP 47 tag or ``None`` (undetermined: empty, too short, too mixed,
+    an unsupported script, or not confident enough). ``confidence`` is in [0, 1].
+    ``runner_up`` is the second-best tag where the method has one. ``script`` is the
+    Unicode script that decided (``"Latin"``, ``"Han"`` ...), ``method`` how the answer
+    was reached (``"script"``, ``"zh-chars"``, ``"marker"``, ``"model"``, or the reason
+    for ``None``; the backend's name for optional backends).
+    """
+
+    tag: str | None
+    confidence: float
+    runner_up: str | None = None
+    script: str | None = None
+    method: str = "model"
+
+
+# Below this confidence the built-in model answers None.
+_MIN_CONFIDENCE = 0.0
+
+
+def detect_language_details(text: str, *, backend: str = "builtin") -> LanguageResult:
+    """Identify the language of ``text`` with a confidence (see :class:`LanguageResult`)."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if backend == "builtin":
+        s = _builtin.analyse(text)
+        tag = s.tag
+        if tag is not None and s.confidence < _MIN_CONFIDENCE:
+            return LanguageResult(None, s.confidence, s.tag, s.script, "low-confidence")
+        return LanguageResult(tag, round(s.confidence, 4), s.runner_up, s.script, s.method)
+    tag, conf = _backends.get(backend)(text)
+    return LanguageResult(tag, conf, None, None, backend)
+
+
+def detect_language(text: str, *, backend: str = "builtin") -> str | None:
+    """Return the BCP 47 tag of ``text``'s language, or ``None`` when undetermined."""
+    return detect_language_details(text, backend=backend).tag
+
+
+def supported_languages() -> frozenset[str]:
+    """Tags the built-in identifier can return (``"zh"`` when the script is undecidable)."""
+    return _builtin.supported_tags()
+
+
+def available_backends() -> list[str]:
+    """Backends usable in this environment (``"builtin"`` always is)."""
+    return _backends.available()

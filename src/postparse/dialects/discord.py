@@ -1,0 +1,221 @@
+"""``discord``: messages copied from the Discord client.
+
+- A message group opens with a header ``Name — Today at 4:20 PM``,
+  ``Name — Yesterday at 5:02 PM`` or ``Name — 08/28/2024 9:14 PM`` (the
+  separator may be lost in the copy: ``TheoYesterday at 6:45 PM``); the
+  newer client spreads it over lines (``Name`` / ``—`` / ``Today at 4:20 PM``,
+  or ``Name`` then the timestamp line). The text follows on the next lines.
+- ``[4:21 PM]text`` (or ``[4:21 PM]`` with the text below) is a further
+  message of the same author, at that time on the group's day.
+- A calendar date alone on a line (``September 9, 2024``) is a day divider.
+- Lines inside ``` fences are never headers; ``(edited)`` alone on a line
+  and reaction counts (``👍 3``) belong to the message above.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from .._data import words
+from ..dates import parse_date
+from ..lines import INVISIBLE, Line
+from ..model import ParsedDate
+from . import register
+from ._chat import CLOCK_HM, NUM_DATE, REACTIONS, SP, is_day_divider, memo, on_day_of, phrases
+from .base import Context, Dialect, Match, rule
+
+_RELDAY = "|".join(
+    regex.escape(w).replace(r"\ ", SP) for w in words("chrome.json", "discord_relative")
+)
+#: the timestamp of a header: 'Yesterday at 4:20 PM', '08/28/2024 9:14 PM',
+#: '8/28/24, 9:14 PM', '28.08.2024 21:14'
+_STAMP = r"(?P<stamp>(?:" + _RELDAY + r")" + SP + r"?" + CLOCK_HM + r"|" + NUM_DATE
+_STAMP += r",?" + SP + r"(?:(?:um|at|à|a las|às|alle|om|o|в)" + SP + r")?" + CLOCK_HM + r")"
+_DASH = r"[—–\-]"
+#: 'Name — STAMP' or, with the separator lost, 'NameSTAMP' (no space: a
+#: sentence ending in 'today at 4:20 PM' is not a header)
+_HEADER = regex.compile(
+    r"(?P<name>\S.{0,79}?)(?:" + SP + r"*" + _DASH + SP + r"*|(?<=\S))" + _STAMP,
+    regex.IGNORECASE,
+)
+#: a timestamp line of the spread-out header: '— Today at 4:20 PM', 'Today at 4:20 PM'
+_STAMP_LINE = regex.compile(r"(?:" + _DASH + SP + r"*)?" + _STAMP, regex.IGNORECASE)
+#: a system message with its stamp: 'Scarlet just showed up! Today at 4:20 PM'
+_SYSTEM_STAMPED = regex.compile(r"(?P<text>.{1,200}?)" + SP + r"+" + _STAMP, regex.IGNORECASE)
+_SYSTEM = phrases("discord_system")
+#: '[4:21 PM]text': a further message of the group's author
+_FOLLOW = regex.compile(r"\[(?P<clock>" + CLOCK_HM + r")\]" + SP + r"?", regex.IGNORECASE)
+_EDITED = regex.compile(r"\((?:edited|bearbeitet|modifié|editado|modificato|bewerkt|изменено)\)")
+#: role tags the client prints between a name and its timestamp
+_BADGES = frozenset(("APP", "BOT", "SYSTEM", "SERVER", "OP", "✓ APP", "✓ BOT"))
+_META = Match("meta")
+_CONT = Match("cont")
+_FOOTER = Match("footer")
+
+
+@attrs.define
+class _Fence:
+    open: bool = False
+
+
+def _is_system(text: str) -> bool:
+    low = text.lower()
+    return len(text) > 64 or any(p in low for p in _SYSTEM)
+
+
+def _tail_has_digit(c: str) -> bool:
+    return any(ch.isdigit() for ch in c[-14:])
+
+
+def _looks_like_name(c: str) -> bool:
+    return 0 < len(c) <= 64 and c[:1] not in "[(`>*-#@" and not c.endswith((".", "!", "?", ":"))
+
+
+@rule("code-fence")
+def code_fence(ctx: Context, line: Line) -> Match | None:
+    """``` fences and the lines between them are message text."""
+    fence = memo(ctx.state, "discord-fence", _Fence)
+    c = line.content
+    if "```" in c:
+        was_open = fence.open
+        if c.count("```") % 2:
+            fence.open = not fence.open
+        if was_open or ctx.state.current == "post":
+            return _CONT
+        return None
+    return _CONT if fence.open else None
+
+
+@rule("header")
+def header(ctx: Context, line: Line) -> Match | None:
+    """'Name — Today at 4:20 PM' heads a message group."""
+    c = line.content
+    if len(c) > 120 or not _tail_has_digit(c):
+        return None
+    m = _HEADER.fullmatch(c)
+    if m is None:
+        s = _SYSTEM_STAMPED.fullmatch(c)
+        return _META if s is not None and _is_system(s.group("text")) else None
+    name = m.group("name").strip(INVISIBLE + "—–")
+    if not name:
+        return None
+    if _is_system(name):
+        return _META
+    return Match(
+        "header",
+        author=name,
+        stamp=m.group("stamp"),
+        stamp_start=line.content_start + m.start("stamp"),
+    )
+
+
+@rule("spread-header")
+def spread_header(ctx: Context, line: Line) -> Match | None:
+    """'Name' / '—' / 'Today at 4:20 PM' (or 'Name' / timestamp line)."""
+    c = line.content
+    if not _looks_like_name(c) and not (len(c) <= 200 and _is_system(c)):
+        return None
+    nxt = ctx.peek_raw(1)
+    if nxt is None or not nxt.content:
+        return None
+    take = 1
+    stamp_line: Line | None = nxt
+    if nxt.content in _BADGES:  # 'MEE6' / 'APP' / ' — ' / 'Today at 4:20 PM'
+        take += 1
+        stamp_line = ctx.peek_raw(take)
+    if stamp_line is not None and stamp_line.content in ("—", "–", "-"):
+        take += 1
+        stamp_line = ctx.peek_raw(take)
+    if stamp_line is None:
+        return None
+    take += 1
+    s = stamp_line.content
+    if len(s) > 60 or not _tail_has_digit(s):
+        return None
+    m = _STAMP_LINE.fullmatch(s)
+    if m is None:
+        return None
+    if _is_system(c):
+        return Match("meta", lines=take)
+    return Match(
+        "header",
+        lines=take,
+        author=c,
+        stamp=m.group("stamp"),
+        stamp_start=stamp_line.content_start + m.start("stamp"),
+    )
+
+
+def _group_day(ctx: Context) -> ParsedDate | None:
+    return ctx.state.last_date or ctx.state.divider
+
+
+@rule("follow-up")
+def follow_up(ctx: Context, line: Line) -> Match | None:
+    """'[4:21 PM]text': another message by the author of the group above."""
+    c = line.content
+    if c[:1] != "[":
+        return None
+    m = _FOLLOW.match(c)
+    if m is None:
+        return None
+    clock = m.group("clock")
+    stamp_start = line.content_start + m.start("clock")
+    base = _group_day(ctx)
+    date = on_day_of(base, clock, stamp_start) if base is not None else None
+    body = line.content_start + m.end() if m.end() < len(c) else None
+    return Match(
+        "header",
+        author=ctx.state.author,
+        date=date,
+        body_start=body,
+    )
+
+
+@rule("day-divider")
+def day_divider(ctx: Context, line: Line) -> Match | None:
+    """'September 9, 2024' alone on a line."""
+    c = line.content
+    if not is_day_divider(c):
+        return None
+    found = parse_date(c, now=ctx.state.now, order=ctx.state.order)
+    return Match("meta", divider=found)
+
+
+@rule("edited-reactions")
+def edited_reactions(ctx: Context, line: Line) -> Match | None:
+    """'(edited)' alone, or reaction counts ('👍 3'), under a message."""
+    c = line.content
+    if len(c) <= 200 and (_EDITED.fullmatch(c) or REACTIONS.fullmatch(c)):
+        return _FOOTER
+    return None
+
+
+def detect(sample: Sequence[str]) -> float:
+    if not sample:
+        return 0.0
+    hits = 0.0
+    for i, s in enumerate(sample):
+        if len(s) <= 120 and _tail_has_digit(s):
+            if _HEADER.fullmatch(s) or (
+                i and _STAMP_LINE.fullmatch(s) and _looks_like_name(sample[i - 1])
+            ):
+                hits += 1
+        elif s[:1] == "[" and _FOLLOW.match(s):
+            hits += 0.5
+    share = hits / len(sample)
+    return min(1.0, 0.4 + 1.5 * share) if share >= 0.08 else share
+
+
+DISCORD = register(
+    Dialect(
+        name="discord",
+        detect=detect,
+        rules=(code_fence, header, follow_up, day_divider, spread_header, edited_reactions),
+        lookahead=4,
+        description="Messages copied from Discord: 'Name — Today at 4:20 PM' then text.",
+    )
+)

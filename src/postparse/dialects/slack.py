@@ -1,0 +1,193 @@
+"""``slack``: messages copied from the Slack client.
+
+- A message group opens with ``Name  10:42 AM`` (name, two spaces or a tab,
+  time; ``Name [10:42 AM]`` in older clients) or with ``Name`` on one line
+  and ``10:42 AM`` on the next; the text follows.
+- A time alone on a line (``10:43``, ``10:43 AM``, ``[10:43 AM]``, text may
+  follow the bracket) is a further message of the same author.
+- Day dividers (``Monday, September 9th``, ``Today``, ``Yesterday``),
+  reaction counts (``:+1: 3``, ``👍 2``), thread summaries (``3 replies Last
+  reply 2 hours ago``, ``View thread``) and channel notices are meta;
+  ``(edited)`` belongs to the message.
+
+Time-only stamps are put on the day of the divider above (or of the
+previous message) when that day is known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from ..dates import parse_date
+from ..lines import INVISIBLE, Line
+from . import register
+from ._chat import (
+    CLOCK,
+    REACTIONS,
+    SP,
+    day_base,
+    is_day_divider,
+    memo,
+    name_like,
+    on_day_of,
+    phrases,
+)
+from .base import Context, Dialect, Match, rule
+
+_CLOCK_ONLY = regex.compile(r"\[?(?P<clock>" + CLOCK + r")\]?", regex.IGNORECASE)
+#: 'Name  10:42 AM', 'Name\t10:42', 'Name [10:42 AM]'; an 'APP'/'BOT' badge may sit between
+#: (a name never starts with a digit: '3.4K views  09:15' is a counter line)
+_HEADER = regex.compile(
+    r"(?P<name>[^\d\s].{0,79}?)(?:" + SP + r"{2,}|\t+|" + SP + r"?\t" + SP + r"*|" + SP + r"?(?=\[))"
+    + r"\[?(?P<clock>" + CLOCK + r")\]?",
+    regex.IGNORECASE,
+)  # fmt: skip
+#: '[10:43 AM] text': a follow-up with its text on the same line
+_FOLLOW_TEXT = regex.compile(r"\[(?P<clock>" + CLOCK + r")\]" + SP + r"*", regex.IGNORECASE)
+_THREAD = regex.compile(
+    r"\d{1,5}" + SP + r"+(?:repl(?:y|ies)|Antworten?|réponses?|respuestas?|respostas?)\b",
+    regex.IGNORECASE,
+)
+_CHROME = tuple(phrases("slack_chrome"))
+_EDITED = regex.compile(r"\((?:edited|bearbeitet|modifié|editado|modificato)\)", regex.IGNORECASE)
+_SENTENCE_END = regex.compile(r"[.!?,;:…)]$")
+#: an app badge after the name: 'Jira Cloud  APP  10:42 AM'
+_BADGE = regex.compile(r"(?:" + SP + r"|\t)+(?:APP|BOT|WORKFLOW)$")
+_META = Match("meta")
+_FOOTER = Match("footer")
+
+
+@attrs.define
+class _Authors:
+    seen: set[str] = attrs.Factory(set)
+
+
+def _is_clock_line(c: str) -> regex.Match[str] | None:
+    if len(c) > 24 or (not c[:1].isdigit() and c[:1] != "[" and not c[-1:].isdigit()):
+        return None
+    return _CLOCK_ONLY.fullmatch(c)
+
+
+def _header_match(
+    ctx: Context, author: str | None, clock: str, stamp_start: int, lines: int = 1
+) -> Match:
+    base = day_base(ctx.state)
+    date = on_day_of(base, clock, stamp_start) if base is not None else None
+    if author:
+        memo(ctx.state, "slack-authors", _Authors).seen.add(author)
+    return Match(
+        "header",
+        lines=lines,
+        author=author,
+        stamp=clock,
+        stamp_start=stamp_start,
+        date=date,
+    )
+
+
+def _name_like(ctx: Context, c: str) -> bool:
+    """A line that can be the name above a time line."""
+    return name_like(ctx, c, memo(ctx.state, "slack-authors", _Authors).seen)
+
+
+@rule("header")
+def header(ctx: Context, line: Line) -> Match | None:
+    """'Name  10:42 AM' heads a message group."""
+    c = line.content
+    if (
+        len(c) > 110
+        or not (c[-1:].isdigit() or c[-1:] in "]Mm.")
+        or ("  " not in c and "\t" not in c and "[" not in c)
+    ):
+        return None
+    m = _HEADER.fullmatch(c)
+    if m is None:
+        return None
+    name = _BADGE.sub("", m.group("name")).strip(INVISIBLE)
+    if not name or (_SENTENCE_END.search(name) and not name.endswith(".")):
+        return None
+    return _header_match(ctx, name, m.group("clock"), line.content_start + m.start("clock"))
+
+
+@rule("name-then-time")
+def name_then_time(ctx: Context, line: Line) -> Match | None:
+    """'Name' on a line, the time on the next."""
+    c = line.content
+    if _is_clock_line(c):
+        return None
+    nxt = ctx.peek_raw(1)
+    if nxt is None or not nxt.content:
+        return None
+    m = _is_clock_line(nxt.content)
+    if m is None or not _name_like(ctx, c):
+        return None
+    return _header_match(ctx, c, m.group("clock"), nxt.content_start + m.start("clock"), lines=2)
+
+
+@rule("follow-up")
+def follow_up(ctx: Context, line: Line) -> Match | None:
+    """'10:43' / '[10:43 AM]' (text may follow the bracket): another message
+    of the group's author."""
+    c = line.content
+    m = _is_clock_line(c)
+    if m is not None:
+        start = line.content_start + m.start("clock")
+        return _header_match(ctx, ctx.state.author, m.group("clock"), start)
+    if c[:1] == "[":
+        t = _FOLLOW_TEXT.match(c)
+        if t is not None:
+            start = line.content_start + t.start("clock")
+            found = _header_match(ctx, ctx.state.author, t.group("clock"), start)
+            return attrs.evolve(found, body_start=line.content_start + t.end())
+    return None
+
+
+@rule("day-divider")
+def day_divider(ctx: Context, line: Line) -> Match | None:
+    """'Monday, September 9th', 'Today', 'Yesterday' alone on a line."""
+    c = line.content
+    if not is_day_divider(c):
+        return None
+    return Match("meta", divider=parse_date(c, now=ctx.state.now, order=ctx.state.order))
+
+
+@rule("chrome")
+def chrome(ctx: Context, line: Line) -> Match | None:
+    """Reactions, thread summaries, channel notices."""
+    c = line.content
+    if len(c) > 200:
+        return None
+    if REACTIONS.fullmatch(c) or _THREAD.match(c) or c.lower().startswith(_CHROME):
+        return _META
+    if _EDITED.fullmatch(c):
+        return _FOOTER
+    return None
+
+
+def detect(sample: Sequence[str]) -> float:
+    if not sample:
+        return 0.0
+    hits = 0.0
+    for i, s in enumerate(sample):
+        if _is_clock_line(s):
+            hits += 1 if i and not _is_clock_line(sample[i - 1]) else 0.5
+        elif ("  " in s or "\t" in s) and len(s) <= 110 and _HEADER.fullmatch(s):
+            hits += 1
+        elif len(s) <= 200 and (_THREAD.match(s) or s.lower().startswith(_CHROME)):
+            hits += 0.5
+    share = hits / len(sample)
+    return min(1.0, 0.35 + 1.5 * share) if share >= 0.1 else share
+
+
+SLACK = register(
+    Dialect(
+        name="slack",
+        detect=detect,
+        rules=(header, day_divider, name_then_time, follow_up, chrome),
+        lookahead=2,
+        description="Messages copied from Slack: 'Name  10:42 AM' then text.",
+    )
+)

@@ -1,0 +1,220 @@
+"""WhatsApp exports (Android and iOS): fixtures, detection, regressions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from chat_fixture_helpers import (
+    CORPUS,
+    FIXTURES,
+    detected,
+    expected,
+    fixture_files,
+    key_fields,
+    read,
+    summarise,
+)
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from postparse.dialects._chat import read_clock
+
+ANDROID = fixture_files("whatsapp-android")
+IOS = fixture_files("whatsapp-ios")
+L, N, B = "\u200e", "\u202f", "\u00a0"
+
+
+@pytest.mark.parametrize("path", ANDROID + IOS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fixture_segments(path: Path) -> None:
+    text = read(path)
+    want = expected(path)
+    assert key_fields(summarise(text)) == want
+    # the same dump with CRLF line ends, and without its final newline
+    assert key_fields(summarise(text.replace("\n", "\r\n"))) == want
+    assert key_fields(summarise(text.rstrip("\n"))) == want
+
+
+@pytest.mark.parametrize("path", ANDROID, ids=lambda p: p.name)
+def test_detect_android(path: Path) -> None:
+    assert detected(read(path)) == "whatsapp-android"
+
+
+@pytest.mark.parametrize("path", IOS, ids=lambda p: p.name)
+def test_detect_ios(path: Path) -> None:
+    assert detected(read(path)) == "whatsapp-ios"
+
+
+OTHERS = [p for d in ("telegram-desktop", "discord", "slack") for p in fixture_files(d)]
+OTHERS += [p for p in sorted(CORPUS.glob("*.txt")) if "whatsapp" not in p.name]
+
+
+@pytest.mark.parametrize("path", OTHERS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_not_detected_elsewhere(path: Path) -> None:
+    assert not detected(read(path)).startswith("whatsapp")
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="eval corpus not available")
+@pytest.mark.parametrize(
+    ("name", "dialect"),
+    [("whatsapp_android_us.txt", "whatsapp-android"), ("whatsapp_ios_de.txt", "whatsapp-ios")],
+)
+def test_detect_corpus(name: str, dialect: str) -> None:
+    assert detected(read(CORPUS / name)) == dialect
+
+
+def test_stamp_is_exact_expression() -> None:
+    segs = summarise(
+        f"8/30/24, 7:02{N}PM - Dana: hi\n"
+        "30/08/2024, 19:02 - Dana: hi\n"
+        f"30.08.24, 7:02{B}p.m. - Dana: hi\n"
+        "8/30/24, 7:02 pm - Dana: hi\n",
+        "whatsapp-android",
+    )
+    assert [s["stamp"] for s in segs] == [
+        f"8/30/24, 7:02{N}PM",
+        "30/08/2024, 19:02",
+        f"30.08.24, 7:02{B}p.m.",
+        "8/30/24, 7:02 pm",
+    ]
+
+
+def test_continuation_starting_with_a_date_is_not_a_header() -> None:
+    segs = summarise(
+        "9/2/24, 10:02 AM - Priya: plans\n"
+        "9/14/24 is the rain date, 9/21/24 if that fails too\n"
+        "9/15/24, 10:00 AM the backup\n"
+        "9/2/24, 10:30 AM - Marcus: ok\n"
+        "9/2/24, 10:31 AM - Marcus left\n",
+        "whatsapp-android",
+    )
+    assert [(s["kind"], s["line"], s["end_line"]) for s in segs] == [
+        ("post", 1, 3),
+        ("post", 4, 4),
+        ("meta", 5, 5),
+    ]
+
+
+def test_android_system_line_with_colon_is_meta() -> None:
+    segs = summarise(
+        '9/4/24, 7:40 PM - Okafor changed the subject from "a" to "Tenors: autumn"\n'
+        "9/4/24, 7:41 PM - Okafor: fine: really\n",
+        "whatsapp-android",
+    )
+    assert [(s["kind"], s["author"]) for s in segs] == [("meta", None), ("post", "Okafor")]
+    assert segs[1]["text"] == "fine: really"
+
+
+def test_ios_marks_everywhere_and_text_offsets() -> None:
+    segs = summarise(
+        f"{L}[30.12.23, 18:20:15] {L}Papa{L}: {L}Bild weggelassen\n"
+        f"[30.12.23, 18:20:49] Papa: Zwei Packungen, oder?\n",
+        "whatsapp-ios",
+    )
+    assert [(s["kind"], s["author"], s["text"]) for s in segs] == [
+        ("post", "Papa", "Bild weggelassen"),
+        ("post", "Papa", "Zwei Packungen, oder?"),
+    ]
+
+
+def test_ios_system_lines_are_meta_but_placeholders_are_posts() -> None:
+    segs = summarise(
+        f"[30.12.23, 18:04:11] Familie: {L}Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt.\n"
+        f"{L}[31.12.23, 09:12:09] Lea: {L}Diese Nachricht wurde gelöscht.\n"
+        f"{L}[01.01.24, 11:15:02] Familie: {L}Papa hat das Gruppenbild geändert.\n"
+        f"{L}[01.01.24, 11:16:00] Papa: {L}Standort: https://maps.example.com/?q=1,2\n",
+        "whatsapp-ios",
+    )
+    assert [s["kind"] for s in segs] == ["meta", "post", "meta", "post"]
+
+
+def test_ios_sender_that_also_posts_is_not_system() -> None:
+    # In a one-to-one chat the encryption notice carries the contact's name.
+    segs = summarise(
+        f"[9/5/24, 6:01:09 PM] Mira: {L}Messages and calls are end-to-end encrypted.\n"
+        "[9/5/24, 6:02:00 PM] Mira: hey\n"
+        f"[9/5/24, 6:03:00 PM] Mira: {L}Some call event we have no phrase for\n",
+        "whatsapp-ios",
+    )
+    assert [s["kind"] for s in segs] == ["meta", "post", "post"]
+
+
+@pytest.mark.parametrize(
+    ("stamp", "dialect"),
+    [
+        ("2024-08-30 19:02:11", "whatsapp-ios"),
+        ("2024. 8. 30. 오후 7:02", "whatsapp-android"),
+        ("30.8.2024 klo 19.02", "whatsapp-android"),
+        ("2024/8/30 下午7:02", "whatsapp-android"),
+        ("30/08/2024, 7:02\u202fvorm.", "whatsapp-android"),
+    ],
+)
+def test_locale_stamps(stamp: str, dialect: str) -> None:
+    line = f"[{stamp}] Ana: hola\n" if dialect == "whatsapp-ios" else f"{stamp} - Ana: hola\n"
+    (seg,) = summarise(line * 3, dialect)[:1]
+    assert seg["stamp"] == stamp
+    assert seg["author"] == "Ana"
+    assert detected(line * 3) == dialect
+
+
+@pytest.mark.parametrize(
+    ("clock", "want"),
+    [
+        ("4:21 PM", (16, 21, None)),
+        ("12:05 AM", (0, 5, None)),
+        ("12:05 p.m.", (12, 5, None)),
+        ("7:02\u202fpm", (19, 2, None)),
+        ("18:04:11", (18, 4, 11)),
+        ("nachm. 4:21", (16, 21, None)),
+        ("下午7:02", (19, 2, None)),
+        ("25:00", None),
+        ("13:00 PM", None),
+        ("hello", None),
+    ],
+)
+def test_read_clock(clock: str, want: tuple[int, int, int | None] | None) -> None:
+    assert read_clock(clock) == want
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "8/30/24, 7:02 PM - Dana: hi",
+                "8/30/24, 7:02 PM - Dana left",
+                f"{L}[30.12.23, 18:04:11] Fam: {L}Papa hat X hinzugefügt.",
+                "[30.12.23, 18:04:11] Lea:",
+                "9/14/24 is the rain date",
+                "",
+                "\r",
+                "[",
+                "8/30/24, 7:02 PM - ",
+            ]
+        )
+        | st.text(max_size=30),
+        max_size=12,
+    ),
+    st.sampled_from(["whatsapp-android", "whatsapp-ios", None]),
+)
+def test_never_crashes_and_partitions(parts: list[str], dialect: str | None) -> None:
+    text = "\n".join(parts)
+    segs = summarise(text, dialect)  # asserts the partition itself
+    assert all(s["kind"] in ("post", "meta") for s in segs)
+
+
+def test_fixture_folders_exist() -> None:
+    assert ANDROID and IOS and FIXTURES.is_dir()
+
+
+def test_ios_export_without_marks_still_finds_system_lines() -> None:
+    # Some tools strip U+200E: the encryption notice names the group, whose
+    # later system lines are meta; a member's text with a system word is not.
+    segs = summarise(
+        "[02.09.24, 10:00:00] Sportverein: Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt.\n"
+        "[02.09.24, 10:00:05] Sportverein: Kai hat Mia hinzugefügt.\n"
+        "[02.09.24, 10:01:00] Kai: Mia, ich habe dich hinzugefügt!\n",
+        "whatsapp-ios",
+    )
+    assert [(s["kind"], s["author"]) for s in segs] == [("meta", None), ("post", "Kai")]
+    assert [s["line"] for s in segs] == [1, 3]

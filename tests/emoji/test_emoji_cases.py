@@ -1,0 +1,191 @@
+"""Labelled cases for postparse.emoji.repair_emoji (own wording, not the eval set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from postparse.emoji import repair_emoji
+
+F = "\ufffd"
+
+# (input, expected text, expected number of lost emoji)
+POSITIVES: list[tuple[str, str, int]] = [
+    # --- lost to '?': bullets, ends of statements, between spaces
+    ("? Our office is closed on Monday", F + " Our office is closed on Monday", 1),
+    ("?? Results are in", F + " Results are in", 1),
+    ("? Полный список по ссылке", F + " Полный список по ссылке", 1),
+    ("Had a great time at the lake ?", "Had a great time at the lake " + F, 1),
+    ("Proud of this team ????", "Proud of this team " + F + F, 2),
+    ("Lunch ?? then a nap", "Lunch " + F + " then a nap", 1),
+    ("Menu: ?? soup, ?? bread", "Menu: " + F + " soup, " + F + " bread", 2),
+    ("Congrats!! ??", "Congrats!! " + F, 1),
+    ("Is it raining? ?? I forgot my umbrella", "Is it raining? " + F + " I forgot my umbrella", 1),
+    ("¿Vamos? ?? Nos vemos allí", "¿Vamos? " + F + " Nos vemos allí", 1),
+    ("Bonne nuit à tous ??", "Bonne nuit à tous " + F, 1),
+    (
+        "first line\n? Second point here\n? Third point",
+        "first line\n" + F + " Second point here\n" + F + " Third point",
+        2,
+    ),
+    ("Nice work ?\ufe0f", "Nice work " + F, 1),
+    ("?\ufe0f Heads up: maintenance tonight", F + " Heads up: maintenance tonight", 1),
+    ("Two hearts ?\ufe0f?\ufe0f", "Two hearts " + F + F, 2),
+    ("done?\ufe0f", "done" + F, 1),
+    # --- mojibake (cp1252, latin-1, lossy, double)
+    ("ha ðŸ˜‚ðŸ˜‚", "ha 😂😂", 0),
+    ("Great ðŸ‘\x8d", "Great 👍", 0),
+    ("Cheers ðŸ\x8d»", "Cheers 🍻", 0),
+    ("so much â¤ï¸ for you", "so much ❤\ufe0f for you", 0),
+    ("so much â\ufffd¤ï¸\ufffd for you", "so much ❤\ufe0f for you", 0),
+    ("Check âœ”ï¸ done", "Check ✔\ufe0f done", 0),
+    ("Kickoff âš½", "Kickoff ⚽", 0),
+    ("family ðŸ‘¨â€ðŸ‘©â€ðŸ‘§", "family 👨\u200d👩\u200d👧", 0),
+    ("double Ã°Å¸Ëœâ€š encoded", "double 😂 encoded", 0),
+    ("it doesnâ€™t work", "it doesn’t work", 0),
+    ("thumbs ðŸ‘\x8dðŸ\x8f½", "thumbs 👍🏽", 0),
+    ("ambiguous skin tone ðŸ‘ðŸ½", "ambiguous skin tone " + F, 1),
+    # --- escapes
+    ("lol \\uD83D\\uDE02!", "lol 😂!", 0),
+    ("nice \\U0001F525", "nice 🔥", 0),
+    ("js \\u{1F389} es6", "js 🎉 es6", 0),
+    ("\\u2705 shipped", "✅ shipped", 0),
+    ("json \\\\ud83d\\\\ude4f double", "json 🙏 double", 0),
+    # --- entities
+    ("yay &#127881;&#127881;", "yay 🎉🎉", 0),
+    ("love &hearts; you", "love ♥ you", 0),
+    ("&#169;&#xFE0F; 2024", "©\ufe0f 2024", 0),
+    ("old &#55357;&#56832; pair", "old 😀 pair", 0),
+    ("&#X1F44B; hi", "👋 hi", 0),
+    # --- orphans
+    ("orphan \ufe0f selector", "orphan  selector", 0),
+    ("double ❤\ufe0f\ufe0f", "double ❤\ufe0f", 0),
+    ("dangling 👍\u200d end", "dangling 👍 end", 0),
+    # regressions: joiner next to an orphan selector
+    ("👍\u200d\ufe0f x", "👍 x", 0),
+    ("\u200d\ufe0f🏽", "🏽", 0),
+    # --- surrogate characters left in a str
+    ("raw \ud83d\ude02 pair", "raw 😂 pair", 0),
+    # --- mixed
+    ("ðŸŽ‰ we shipped ??", "🎉 we shipped " + F, 1),
+]
+
+NEGATIVES: list[str] = [
+    "Why?",
+    "What??",
+    "Seriously???",
+    "??? huh",
+    "?",
+    "??",
+    "? what do you mean",
+    "Are you coming tonight ?",
+    "Tu pars quand ?",
+    "On se voit demain ? Je peux passer vers midi.",
+    "¿Dónde está la estación ?",
+    "¿Me ayudas?",
+    "https://example.org/path?x=1&y=2",
+    "see example.com/?ref=abc",
+    "cond ? yes : no",
+    "let v = ok ? 1 : 2;",
+    "UPDATE t SET a = ? WHERE id = ?",
+    "VALUES (?, ?, ?)",
+    "return a ?? b;",
+    "Wat? Echt?",
+    "Kommst du mit, oder?",
+    "Was meinst du ?",
+    "Wie spät ist es ?",
+    "Сколько стоит ?",
+    "他真的来了?我不信。",
+    "你好？",
+    "هل أنت هنا؟",
+    "7:30?? That's early",
+    "café naïve façade São Paulo",
+    "«Bonjour» — dit-il…",
+    "IRMÃ” and NÃO",
+    "Grüß…",
+    "“quotes” and ‘apostrophes’",
+    "Tom &amp; Jerry",
+    "&copy; is not touched unless emoji? it is",
+    "C:\\Users\\me\\file.txt",
+    "💁\u200d♀\ufe0f ok",
+    "🏳\ufe0f\u200d🌈 flag",
+    "#\ufe0f⃣ keycap",
+    "👩🏽\u200d💻 at work",
+    "ශ්\u200dරී ලංකා",
+    "می\u200cخواهم",
+    ":) :( :P",
+    "at 10:30:45",
+    "[哈哈] no conversion by default",
+    "[心] and [允悲] stay",
+    "\ufffd already marked",
+    "Thanks \ufffd\ufffd",
+    "x?y",
+    "What a day! Why ?",
+]
+
+
+@pytest.mark.parametrize(("text", "expect", "lost"), POSITIVES)
+def test_positive(text: str, expect: str, lost: int) -> None:
+    r = repair_emoji(text)
+    assert r.text == expect
+    assert r.lost == lost
+    for rep in r.repairs:
+        assert text[rep.start : rep.end] == rep.found
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_negative_unchanged(text: str) -> None:
+    r = repair_emoji(text)
+    assert r.text == text
+    assert r.repairs == ()
+
+
+def test_fast_path_returns_same_object() -> None:
+    text = "Plain words, nothing to see here. 你好 مرحبا 😀"
+    r = repair_emoji(text)
+    assert r.text is text
+    assert r.repairs == ()
+
+
+def test_repairs_carry_offsets_into_input() -> None:
+    text = "a ðŸ˜‚ b &#128514; c \\ud83d\\ude02 d ??"
+    r = repair_emoji(text)
+    assert [x.found for x in r.repairs] == ["ðŸ˜‚", "&#128514;", "\\ud83d\\ude02", "??"]
+    assert [x.lost for x in r.repairs] == [False, False, False, True]
+    assert r.text == "a 😂 b 😂 c 😂 d " + F
+
+
+def test_language_hint_french() -> None:
+    # a single spaced '?' is a French question; with an English hint it is a lost emoji
+    assert repair_emoji("On y va ?", language="fr").repairs == ()
+    assert repair_emoji("Great news everyone ?", language="en").lost == 1
+    assert repair_emoji("Merci pour tout ?", language="fr-CA").repairs == ()
+
+
+def test_ambiguous_lossy_is_lost() -> None:
+    # F0 9F 98 8D with 0x8D dropped: several emoji leave these bytes
+    r = repair_emoji("wow ðŸ˜ nice")
+    assert r.text == "wow " + F + " nice"
+    assert r.lost == 1
+
+
+def test_shortcodes_opt_in() -> None:
+    text = "ship it :rocket: now :thumbsup: and :not_a_code: at 10:30:00"
+    assert repair_emoji(text).repairs == ()
+    r = repair_emoji(text, shortcodes=True)
+    assert r.text == "ship it 🚀 now 👍 and :not_a_code: at 10:30:00"
+    assert r.lost == 0
+
+
+def test_bracket_codes_opt_in() -> None:
+    text = "真好[哈哈][赞] 还有[组图共4张]"
+    assert repair_emoji(text).repairs == ()
+    r = repair_emoji(text, bracket_codes=True)
+    assert r.lost == 0
+    assert "[组图共4张]" in r.text
+    assert "[哈哈]" not in r.text and "👍" in r.text
+
+
+def test_weibo_codes_never_lost() -> None:
+    for text in ("转发[心]", "太好笑了[允悲][允悲]", "[doge]?"):
+        assert repair_emoji(text).lost == 0
+        assert repair_emoji(text, bracket_codes=True).lost == 0

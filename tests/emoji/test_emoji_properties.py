@@ -1,0 +1,92 @@
+"""Property tests for postparse.emoji.repair_emoji."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from postparse.emoji import repair_emoji
+from postparse.model import EmojiResult
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+from emoji_sample_text import CLEAN_LINES, clean_text, damaged_text
+
+# characters that exercise every pass: '?' runs, mojibake bytes, escapes,
+# entities, selectors, joiners, surrogates, CJK/RTL, cased letters
+_ALPHABET = (
+    "?? \n\t.!,:;¿¡aAzZ09éÉ"
+    "ðŸ˜‚‘’€â¤ï¸œ…š™\x8d\x8f\x9dÃ°Å¸Ëœ½"
+    "\\uUdDeE{}&#xX;"
+    "\ufe0f\u200d\u20e3\ufffd\ud83d\ude02"
+    "😂❤👍🏽👨👩你？مر"
+    "[]哈心"
+)
+_TEXTS = st.one_of(
+    st.text(alphabet=_ALPHABET, max_size=60),
+    st.text(max_size=40),
+    st.lists(st.sampled_from(CLEAN_LINES), max_size=4).map("\n".join),
+    st.tuples(st.sampled_from(CLEAN_LINES), st.text(alphabet=_ALPHABET, max_size=12)).map(
+        lambda t: t[0] + " " + t[1]
+    ),
+)
+_FLAGS = st.tuples(
+    st.sampled_from([None, "en", "fr", "es", "zh-Hans"]), st.booleans(), st.booleans()
+)
+
+
+def _check(text: str, r: EmojiResult) -> None:
+    pos = 0
+    parts: list[str] = []
+    for rep in r.repairs:
+        assert pos <= rep.start < rep.end <= len(text)
+        assert rep.found == text[rep.start : rep.end]
+        assert rep.found != rep.fixed
+        if rep.lost:
+            assert rep.fixed and set(rep.fixed) == {"\ufffd"}
+        parts.append(text[pos : rep.start])
+        parts.append(rep.fixed)
+        pos = rep.end
+    parts.append(text[pos:])
+    assert "".join(parts) == r.text
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS, _FLAGS)
+def test_invariants_and_idempotence(text: str, flags: tuple[str | None, bool, bool]) -> None:
+    language, sc, bc = flags
+    r = repair_emoji(text, language=language, shortcodes=sc, bracket_codes=bc)
+    _check(text, r)
+    again = repair_emoji(r.text, language=language, shortcodes=sc, bracket_codes=bc)
+    assert again.text == r.text
+    assert again.repairs == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(CLEAN_LINES), min_size=1, max_size=6))
+def test_clean_lines_unchanged(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    r = repair_emoji(text)
+    assert r.repairs == ()
+    assert r.text == text
+
+
+def test_one_megabyte_clean_text_unchanged() -> None:
+    text = clean_text(1_000_000)
+    assert len(text) >= 1_000_000
+    r = repair_emoji(text)
+    assert r.repairs == ()
+    assert r.text is text
+
+
+def test_damaged_text_invariants() -> None:
+    text = damaged_text(200_000)
+    r = repair_emoji(text)
+    assert r.repairs
+    _check(text, r)
+    again = repair_emoji(r.text)
+    assert again.repairs == ()
+    assert "ðŸ" not in r.text
+    assert "\\ud83d" not in r.text
