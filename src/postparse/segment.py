@@ -232,6 +232,7 @@ def segment(
                 state.label = lab
         state.current = cur.kind if cur is not None else None
         state.prev = m
+        state.prev_rule = rule_name
         state.prev_content = taken[-1].content
         state.after_blank = False
 

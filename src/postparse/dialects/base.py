@@ -70,8 +70,10 @@ class State:
     divider: ParsedDate | None = None
     #: kind of the segment being built ("post", "meta" or None at the start)
     current: str | None = None
-    #: the match of the previous non-blank line
+    #: the match of the previous non-blank line, and the name of its rule
+    #: ("" at the start, "default" when no rule matched)
     prev: Match | None = None
+    prev_rule: str = ""
     #: content of the previous non-blank line
     prev_content: str = ""
     #: a blank line stands between the previous non-blank line and this one

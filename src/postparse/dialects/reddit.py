@@ -122,8 +122,7 @@ def _header(ctx: Context, line: Line) -> Match | None:
         return None
     if c[:1] in "sS" and (m := _SUBMITTED.fullmatch(c)) is not None:
         # old reddit: the byline under the title; a header only when alone
-        prev = ctx.state.prev
-        if prev is not None and prev.rule == "old-title":
+        if ctx.state.prev_rule == "old-title":
             return Match("footer")
         return Match(
             "header",

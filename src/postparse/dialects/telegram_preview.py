@@ -109,8 +109,8 @@ def card_title(ctx: Context, line: Line) -> Match | None:
 
 @rule("card-handle")
 def card_handle(ctx: Context, line: Line) -> Match | None:
-    prev = ctx.state.prev
-    if _is_handle(line.content) and (prev is None or prev.rule in _CARD_RULES):
+    prev_rule = ctx.state.prev_rule
+    if _is_handle(line.content) and (not prev_rule or prev_rule in _CARD_RULES):
         return _META
     return None
 
@@ -132,8 +132,7 @@ def chrome(ctx: Context, line: Line) -> Match | None:
     if len(c) > 160:
         return None
     f = c.casefold()
-    prev = ctx.state.prev
-    in_card = prev is not None and prev.rule in _CARD_RULES
+    in_card = ctx.state.prev_rule in _CARD_RULES
     if f in _FOOTER_WORDS and not in_card:
         return Match("footer")
     if f in _META_WORDS or _SERVICE.fullmatch(c):
@@ -151,8 +150,7 @@ def views(ctx: Context, line: Line) -> Match | None:
 def card_description(ctx: Context, line: Line) -> Match | None:
     """The channel description below the card's counters, up to the first
     divider or post."""
-    prev = ctx.state.prev
-    if prev is None or prev.rule not in ("card-count", "card-description"):
+    if ctx.state.prev_rule not in ("card-count", "card-description"):
         return None
     if _heads_post(ctx, line):
         return None
