@@ -186,7 +186,7 @@ def post_title(ctx: Context, line: Line) -> Match | None:
     if st.author is not None:
         if c != st.author:
             return None
-        if st.prev is not None and st.prev.rule == "post-title":
+        if st.prev_rule == "post-title":
             # the name again right under it: the preview of the replied-to post
             return Match("cont")
     else:
