@@ -159,3 +159,16 @@ def test_card_without_handle_line() -> None:
     text = "Field Notes\n12.4K subscribers\n38 videos\nSeptember 6\nField Notes\nHello\n9 views  09:15\n"
     assert kinds(text, DIALECT)[-1] == ("post", 5, 7)
     assert _meta_lines(text) == {1, 2, 3, 4}
+
+
+def test_views_footer_ends_post_without_name_lines() -> None:
+    text = "September 6\nField Notes\nFirst text\n10 views  09:00\nSecond text, no name line above\n12 views  09:30\n"
+    assert kinds(text, DIALECT) == [("meta", 1, 1), ("post", 2, 4), ("post", 5, 6)]
+
+
+def test_long_first_post_still_gets_its_name() -> None:
+    body = "\n".join(f"Line {i} of a long post." for i in range(15))
+    text = (
+        f"September 6\nField Notes\n{body}\n10 views  09:00\nField Notes\nShort\n5 views  10:00\n"
+    )
+    assert [p.author for p in posts(text, DIALECT)] == ["Field Notes", "Field Notes"]

@@ -129,3 +129,8 @@ def test_focused_post_is_dated_by_its_detail_line() -> None:
     assert (p.author, p.text) == ("Ana Lima", "Big news today")
     (d,) = [d for d in drafts(text, DIALECT) if d.kind == "post"]
     assert d.header is not None and d.header.stamp == "10:42 AM · Mar 14, 2024"
+
+
+def test_quote_label_keeps_quote_in_post() -> None:
+    text = "Ana @ana · 2h\nLook at this\nQuote\nBob\n@bob\n·\nMar 1\nquoted words\n"
+    assert kinds(text, DIALECT) == [("post", 1, 8)]

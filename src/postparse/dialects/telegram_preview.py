@@ -62,6 +62,7 @@ _META_WORDS = folded_set(_KEY, "meta")
 _SERVICE = regex.compile(r"(?:" + alternation(feed_words(_KEY, "service")) + r")\b.{0,120}")
 _CARD_RULES = frozenset(("card-title", "card-handle", "card-count", "card-description"))
 _META = Match("meta")
+_SENTENCE_END = regex.compile(r"[.!?。！？:;…,]$")
 
 
 def is_footer(content: str) -> regex.Match[str] | None:
@@ -172,10 +173,18 @@ def _heads_post(ctx: Context, line: Line) -> bool:
     for k in range(1, 12):
         ahead = ctx.peek(k)
         if ahead is None or is_divider(ahead.content):
-            return False
+            break
         if is_footer(ahead.content):
-            return k >= 1
-    return False
+            return True
+    # a long first post: a short title-like line right under a divider
+    return ctx.state.prev_rule == "divider" and len(c) <= 64 and not _SENTENCE_END.search(c)
+
+
+@rule("after-footer")
+def after_footer(ctx: Context, line: Line) -> Match | None:
+    """A views footer ends its post: the next line starts another, even
+    where the copy lost the channel-name line."""
+    return Match("break") if ctx.state.prev_rule == "views" else None
 
 
 @rule("post-title")
@@ -269,6 +278,7 @@ TELEGRAM_PREVIEW = register(
             views,
             card_description,
             post_title,
+            after_footer,
         ),
         lookahead=12,
         inherit_divider_date=True,

@@ -204,6 +204,7 @@ _HEADERS = (
     # '@handle · 2h' with no display name
     regex.compile(rf"(?P<handle>{_HANDLE})\s*·\s*(?P<age>{_AGE_LOOSE})"),
 )
+_QUOTE_LABELS = frozenset(w.casefold() for w in feed_words(_KEY, "quote_label"))
 _MAX_HEADER = 4
 _META_M = Match("meta")
 _FOOTER_M = Match("footer")
@@ -333,7 +334,11 @@ def _is_quote(ctx: Context, used: int) -> bool:
     """A header inside a post whose text has begun and whose counts have
     not come yet, with counts ahead before any other header: a quoted post."""
     st = ctx.state
-    if st.current != "post" or st.prev is None or st.prev.kind != "cont":
+    if st.current != "post" or st.prev is None:
+        return False
+    if st.prev_content.casefold() in _QUOTE_LABELS:
+        return True
+    if st.prev.kind != "cont":
         return False
     k = used
     while True:
