@@ -126,3 +126,11 @@ def test_plain_text_with_ago_is_not_a_header() -> None:
 @given(feed_text)
 def test_partition_on_feed_like_text(text: str) -> None:
     check_partition(text, postparse.parse(text, now=NOW, dialect=DIALECT))
+
+
+def test_header_spread_over_blank_lines() -> None:
+    # regression: a lookahead of 6 physical lines missed a five-line header
+    # with blank lines between its parts
+    text = "r/Bookbinding\n\n•\n\nPosted by\n\nu/paperwren\n\n5 hours ago\n\nMy title\n"
+    (p,) = posts(text, DIALECT)
+    assert (p.author, p.text) == ("u/paperwren", "My title")

@@ -134,3 +134,10 @@ def test_focused_post_is_dated_by_its_detail_line() -> None:
 def test_quote_label_keeps_quote_in_post() -> None:
     text = "Ana @ana · 2h\nLook at this\nQuote\nBob\n@bob\n·\nMar 1\nquoted words\n"
     assert kinds(text, DIALECT) == [("post", 1, 8)]
+
+
+def test_repost_line_above_one_line_header_is_meta() -> None:
+    # regression: the repost line was read as text, and the header below it
+    # as a quote inside that text
+    text = "Ana @ana · 45m\nHot take\n12\nAna reposted\nLagos Club @lagos · 2h\nRide recap\nShow more\n5\n"
+    assert kinds(text, DIALECT) == [("post", 1, 2), ("meta", 3, 4), ("post", 5, 7), ("meta", 8, 8)]

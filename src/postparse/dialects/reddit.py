@@ -210,7 +210,7 @@ REDDIT = register(
         name="reddit",
         detect=detect,
         rules=(chrome, old_title, header),
-        lookahead=6,
+        lookahead=12,
         description="Reddit feeds and comment threads (new, shreddit and old layouts).",
     )
 )

@@ -244,8 +244,14 @@ def chrome(ctx: Context, line: Line) -> Match | None:
 
 
 def _header_at_next(ctx: Context) -> bool:
+    """Does a post header start on the next line?"""
     nxt = ctx.peek(1)
-    return nxt is not None and (nxt.content.startswith("@") or _is_name_then_handle(ctx))
+    if nxt is None:
+        return False
+    c = nxt.content
+    if c.startswith("@") or _is_name_then_handle(ctx):
+        return True
+    return "@" in c and len(c) <= 120 and any(p.fullmatch(c) for p in _HEADERS[:2])
 
 
 def _is_name_then_handle(ctx: Context) -> bool:
