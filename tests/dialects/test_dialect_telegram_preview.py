@@ -100,7 +100,8 @@ def _fake_parse_date(text: str, **_: object) -> ParsedDate | None:
     word, _, day = text.partition(" ")
     if word not in months:
         return None
-    return ParsedDate(datetime(2024, months[word], int(day.split(",")[0])), "day", False, text)
+    value = datetime(2024, months[word], int(day.split(",")[0]))
+    return ParsedDate(value, "day", False, text, 0, len(text))
 
 
 def test_posts_carry_divider_date_and_footer_time(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -128,11 +129,11 @@ def test_post_without_footer_takes_divider_day(monkeypatch: pytest.MonkeyPatch) 
 
 def test_at_clock_pm_and_bad_values() -> None:
     day = ParsedDate(datetime(2024, 9, 6), "day", False, "September 6")
-    pm = telegram_preview._at_clock(day, "11:30 PM", 0)
+    pm = telegram_preview._at_clock(day, "11:30 PM")
     assert pm is not None and (pm.value.hour, pm.value.minute) == (23, 30)
-    noon = telegram_preview._at_clock(day, "12:05 AM", 0)
+    noon = telegram_preview._at_clock(day, "12:05 AM")
     assert noon is not None and noon.value.hour == 0
-    assert telegram_preview._at_clock(day, "25:99", 0) is None
+    assert telegram_preview._at_clock(day, "25:99") is None
 
 
 @settings(max_examples=80, deadline=None)
@@ -172,3 +173,15 @@ def test_long_first_post_still_gets_its_name() -> None:
         f"September 6\nField Notes\n{body}\n10 views  09:00\nField Notes\nShort\n5 views  10:00\n"
     )
     assert [p.author for p in posts(text, DIALECT)] == ["Field Notes", "Field Notes"]
+
+
+def test_timestamp_spans_point_at_their_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(telegram_preview, "parse_date", _fake_parse_date)
+    text = (
+        "September 6\nField Notes\nNo footer here\nSeptember 8\nField Notes\nHi\n5 views  10:00\n"
+    )
+    got = posts(text, DIALECT)
+    assert got[0].timestamp_span is not None
+    assert text[slice(*got[0].timestamp_span)] == got[0].timestamp_text == "September 6"
+    # day + clock: two places in the source, so no single span
+    assert got[1].timestamp_span is None and got[1].timestamp_text == "September 8 10:00"

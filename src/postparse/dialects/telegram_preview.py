@@ -93,7 +93,8 @@ def divider(ctx: Context, line: Line) -> Match | None:
         return None
     found = parse_date(c, now=ctx.state.now, order=ctx.state.order)
     if found is not None:
-        found = attrs.evolve(found, start=line.content_start, end=line.content_start + len(c))
+        base = line.content_start
+        found = attrs.evolve(found, start=base + found.start, end=base + found.end)
     return Match("meta", divider=found)
 
 
@@ -218,12 +219,15 @@ def _dated(ctx: Context) -> ParsedDate | None:
         m = is_footer(ahead.content)
         if m is not None:
             clock = m.group("clock")
-            return _at_clock(day, clock, ahead.content_start + m.start("clock")) if clock else None
+            return _at_clock(day, clock) if clock else None
     return None
 
 
-def _at_clock(day: ParsedDate, clock: str, start: int) -> ParsedDate | None:
-    """``day`` at the time ``clock`` ('09:15', '6:42 PM'), minute precision."""
+def _at_clock(day: ParsedDate, clock: str) -> ParsedDate | None:
+    """``day`` at the time ``clock`` ('09:15', '6:42 PM'), minute precision.
+
+    The text names both parts ('September 6 09:15'); it is no single source
+    expression, so its offsets are 0 (unknown)."""
     hh, _, rest = clock.partition(":")
     mm = rest[:2]
     try:
@@ -243,8 +247,8 @@ def _at_clock(day: ParsedDate, clock: str, start: int) -> ParsedDate | None:
         "minute",
         day.relative,
         f"{day.text} {clock}",
-        start,
-        start + len(clock),
+        0,
+        0,
         day.language,
     )
 
