@@ -35,6 +35,22 @@ FRAGMENTS = st.sampled_from(
         "\x00",
         "…",
         "Show more",
+        "@handle",
+        "·",
+        "2h",
+        "Mar 14",
+        "3分钟前 来自 iPhone客户端",
+        "转发 2",
+        "1.2K views  09:15",
+        "September 6",
+        "u/name · 5 hr. ago",
+        "Like Comment Share",
+        "```",
+        "[ Photo ]",
+        "Yesterday at 4:20 PM",
+        "Name  10:42 AM",
+        "41",
+        "1.9K",
     ]
 )
 

@@ -64,9 +64,15 @@ def test_fixture(case: Path, variant: str) -> None:
         _check(seg, w, f"{path.name} segment {seg.index}")
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name.split('.')[0]}")
-def test_variants_in_sync(case: Path) -> None:
-    lf = _dump(case, "").read_bytes().decode("utf-8")
+DUMPS = sorted(p for p in FIXTURES.glob("*/*.txt") if p.name.count(".") == 1)
+
+
+@pytest.mark.parametrize("dump", DUMPS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_variants_in_sync(dump: Path) -> None:
+    """Every fixture dump has committed CRLF and no-final-newline copies
+    (``python tests/fixtures/make_crlf.py`` writes them)."""
+    case = dump.with_name(dump.name.replace(".txt", ".expected.json"))
+    lf = dump.read_bytes().decode("utf-8")
     assert "\r" not in lf
     assert _dump(case, ".crlf").read_bytes().decode("utf-8") == lf.replace("\n", "\r\n")
     assert _dump(case, ".nofinal").read_bytes().decode("utf-8") == lf.rstrip("\n")
@@ -102,3 +108,10 @@ def test_spans_point_at_the_source() -> None:
     assert post.timestamp_span is not None
     assert text[slice(*post.timestamp_span)] == post.timestamp_text == "2024-08-30 09:12"
     assert post.text_span is not None and text[slice(*post.text_span)].startswith("Сегодня")
+
+
+def test_contact_me_is_not_a_card_line() -> None:
+    # regression: a card label followed by words counted as a card line
+    text = "Contact : @x\nContact me if you want the full table of arrivals and departures.\n"
+    doc = postparse.parse(text, now=NOW, dialect="telegram-web")
+    assert [s.kind for s in doc.segments] == ["meta", "post"]

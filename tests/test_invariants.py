@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import postparse
 from conftest import NOW
+from postparse.dialects import registered
 from strategies import any_text, dumps
 
 
@@ -34,7 +35,7 @@ def test_partition_any_text(text: str) -> None:
     check_partition(text, postparse.parse(text, now=NOW))
 
 
-@given(dumps, st.sampled_from([None, "generic", "telegram-web"]))
+@given(dumps, st.sampled_from([None, *registered()]))
 def test_partition_forced_dialect(text: str, dialect: str | None) -> None:
     check_partition(text, postparse.parse(text, now=NOW, dialect=dialect))
 

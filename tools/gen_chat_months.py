@@ -16,7 +16,25 @@ from pathlib import Path
 
 from babel import Locale
 
-LANGS = ["en", "de", "fr", "es", "pt", "it", "nl", "ru", "uk", "pl", "tr", "sv", "da", "nb", "fi", "cs", "id"]
+LANGS = [
+    "en",
+    "de",
+    "fr",
+    "es",
+    "pt",
+    "it",
+    "nl",
+    "ru",
+    "uk",
+    "pl",
+    "tr",
+    "sv",
+    "da",
+    "nb",
+    "fi",
+    "cs",
+    "id",
+]
 PATH = Path(__file__).resolve().parent.parent / "src" / "postparse" / "data" / "chrome.json"
 KEY = "chat_months"
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from .dates import infer_date_order
 from .dialects.base import Context, Dialect, Match, State
 from .fields.timestamp import resolve_stamp
 from .lines import Line
@@ -157,6 +158,11 @@ def segment(
             if other is not None:
                 dialect, label_of = other, other.label
                 state.label = None
+                # the region's own dates decide its day/month order
+                sig = other.signature
+                assert sig is not None
+                region = [ln.content for ln in (line, *buf) if ln.content and sig(ln.content)]
+                state.order = infer_date_order(region) or other.order or state.order
                 ctx.line_label = label_of(line) if label_of is not None else None
                 m, rule_name = _classify(dialect, ctx, line)
         taken = [line]

@@ -76,7 +76,9 @@ def expected(path: Path) -> list[dict[str, Any]]:
 
 
 def fixture_files(folder: str) -> list[Path]:
-    return sorted((FIXTURES / folder).glob("*.txt"))
+    """The fixture dumps of a folder, without their committed CRLF and
+    no-final-newline copies (``NAME.crlf.txt``, ``NAME.nofinal.txt``)."""
+    return sorted(p for p in (FIXTURES / folder).glob("*.txt") if p.name.count(".") == 1)
 
 
 def read(path: Path) -> str:

@@ -119,3 +119,13 @@ def test_never_crashes_and_partitions(parts: list[str]) -> None:
 def test_app_badge_is_not_part_of_the_name() -> None:
     segs = summarise("Jira Cloud  APP  10:42 AM\nPROJ-12 moved to Done\n", "slack")
     assert [(s["author"], s["stamp"]) for s in segs] == [("Jira Cloud", "10:42 AM")]
+
+
+def test_day_before_the_time_in_thread_views() -> None:
+    segs = summarise(
+        "Priya  Yesterday at 10:42 AM\nsee thread\nTomasz  Sep 9th at 4:05 PM\nok\n", "slack"
+    )
+    assert [(s["author"], s["stamp"]) for s in segs] == [
+        ("Priya", "Yesterday at 10:42 AM"),
+        ("Tomasz", "Sep 9th at 4:05 PM"),
+    ]

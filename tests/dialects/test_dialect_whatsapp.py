@@ -147,6 +147,8 @@ def test_ios_sender_that_also_posts_is_not_system() -> None:
         ("30.8.2024 klo 19.02", "whatsapp-android"),
         ("2024/8/30 下午7:02", "whatsapp-android"),
         ("30/08/2024, 7:02\u202fvorm.", "whatsapp-android"),
+        ("30/08/2024 à 19:02", "whatsapp-android"),
+        ("30/08/2024 às 19:02", "whatsapp-android"),
     ],
 )
 def test_locale_stamps(stamp: str, dialect: str) -> None:
@@ -218,3 +220,10 @@ def test_ios_export_without_marks_still_finds_system_lines() -> None:
     )
     assert [(s["kind"], s["author"]) for s in segs] == [("meta", None), ("post", "Kai")]
     assert [s["line"] for s in segs] == [1, 3]
+
+
+def test_detected_with_few_headers_and_long_messages() -> None:
+    body = "".join(f"line {i} of a long message\n" for i in range(40))
+    text = "8/30/24, 7:02 PM - Dana: start\n" + body + "8/30/24, 7:05 PM - Ben: ok\n" + body
+    assert detected(text) == "whatsapp-android"
+    assert detected("one line\n" * 50 + "8/30/24, 7:02 PM - Dana: start\n") != "whatsapp-android"

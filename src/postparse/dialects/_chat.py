@@ -4,10 +4,9 @@ reader for time-only follow-ups, and a small per-document memo."""
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Sequence
 from datetime import timedelta
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import regex
 
@@ -36,9 +35,8 @@ CLOCK = r"(?:" + AMPM + SP + r"?)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:" + SP + r"?"
 #: A clock time without seconds (apps that never print them: Discord).
 CLOCK_HM = r"(?:" + AMPM + SP + r"?)?\d{1,2}:\d{2}(?:" + SP + r"?" + AMPM + r")?"
 #: Date and time: '8/30/24, 7:02 PM', '30.12.23 18:04:11', '2024/8/30 下午7:02'.
-NUM_DATETIME = (
-    NUM_DATE + r"(?:," + SP + r"?|" + SP + r")(?:(?:klo|kl\.|um|at|à)" + SP + ")?" + CLOCK
-)
+_DT_WORD = r"(?:klo|kl\.|um|at|à|às|a las|alle|om|o|в)"
+NUM_DATETIME = NUM_DATE + r"(?:," + SP + r"?|" + SP + r")(?:" + _DT_WORD + SP + ")?" + CLOCK
 
 _CLOCK_PARTS = regex.compile(
     r"(?P<pre>" + AMPM + r")?" + SP + r"?(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?"
@@ -103,25 +101,16 @@ def table(key: str) -> dict[str, Any]:
 
 
 T = TypeVar("T")
-_MEMOS: dict[tuple[str, int], tuple[weakref.ref[State], Any]] = {}
 
 
 def memo(state: State, name: str, factory: Callable[[], T]) -> T:
-    """A dialect's private scratch object for one document (keyed on the
-    document's :class:`State`, dropped with it). Rules use it for what the
-    engine's state does not track, such as 'inside a ``` code block'."""
-    key = (name, id(state))
-    hit = _MEMOS.get(key)
-    if hit is not None and hit[0]() is state:
-        found: T = hit[1]
-        return found
-    value = factory()
-
-    def drop(_ref: object, key: tuple[str, int] = key) -> None:
-        _MEMOS.pop(key, None)
-
-    _MEMOS[key] = (weakref.ref(state, drop), value)
-    return value
+    """A dialect's private scratch object for one document, kept in
+    ``state.scratch``. Rules use it for what the engine's state does not
+    track, such as 'inside a ``` code block'."""
+    hit = state.scratch.get(name)
+    if hit is None:
+        hit = state.scratch[name] = factory()
+    return cast(T, hit)
 
 
 #: A reaction line: emoji (or ':shortcode:') each followed by a count,
@@ -187,3 +176,15 @@ def name_like(ctx: Context, c: str, seen: set[str]) -> bool:
     if len(parts) == 1:
         return _HANDLE_OR_CAPITAL.search(c) is not None
     return len(parts) <= 4 and all(w[:1].isupper() for w in parts)
+
+
+def header_score(hits: float, total: int, floor: float = 0.02) -> float:
+    """A detection score from the number of lines with a dialect's very
+    specific header shape: strong from two headers and a small share (chat
+    messages can be long), weak otherwise."""
+    if total <= 0:
+        return 0.0
+    share = hits / total
+    if hits >= 2 and share >= floor:
+        return min(1.0, 0.4 + 1.5 * share)
+    return min(share, 0.15)

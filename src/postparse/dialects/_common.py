@@ -28,7 +28,7 @@ def line_prefix_pattern(table: str, key: str, tail: str = "") -> regex.Pattern[s
     """A case-insensitive pattern matching any of the table's words at the
     start of a line, followed by ``tail``."""
     alts = "|".join(regex.escape(w) for w in words(table, key))
-    return regex.compile(r"(?:" + alts + r")" + tail, regex.IGNORECASE)
+    return regex.compile(r"(?:" + alts + r")(?:" + tail + r")", regex.IGNORECASE)
 
 
 def share(sample: Sequence[str], test: Callable[[str], object]) -> float:

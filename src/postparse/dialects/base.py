@@ -8,8 +8,9 @@ and are tried in order for every non-blank line; the first rule that returns
 a :class:`Match` decides what the line is. A rule may look ahead a bounded
 number of lines (``ctx.peek``) and may consume several lines at once (a
 header spread over lines). Rules read the running :class:`State` (the
-previous author, the date of the last divider ...) but never mutate it: the
-segmentation engine updates it from the matches, in one place.
+previous author, the date of the last divider ...) but never mutate it (but
+for their own corner of ``state.scratch``): the segmentation engine updates it
+from the matches, in one place.
 """
 
 from __future__ import annotations
@@ -83,6 +84,10 @@ class State:
     #: a free-form label the dialect's rules compute for the current post
     #: (for example the dominant script of its text)
     label: str | None = None
+    #: per-document memory of a dialect's rules, keyed by the dialect's
+    #: name (names seen so far, an open code fence ...); the only state a
+    #: rule may change
+    scratch: dict[str, object] = attrs.Factory(dict)
 
 
 class Context:

@@ -24,7 +24,17 @@ from ..dates import parse_date
 from ..lines import INVISIBLE, Line
 from ..model import ParsedDate
 from . import register
-from ._chat import CLOCK_HM, NUM_DATE, REACTIONS, SP, is_day_divider, memo, on_day_of, phrases
+from ._chat import (
+    CLOCK_HM,
+    NUM_DATE,
+    REACTIONS,
+    SP,
+    header_score,
+    is_day_divider,
+    memo,
+    on_day_of,
+    phrases,
+)
 from .base import Context, Dialect, Match, rule
 
 _RELDAY = "|".join(
@@ -206,8 +216,7 @@ def detect(sample: Sequence[str]) -> float:
                 hits += 1
         elif s[:1] == "[" and _FOLLOW.match(s):
             hits += 0.5
-    share = hits / len(sample)
-    return min(1.0, 0.4 + 1.5 * share) if share >= 0.08 else share
+    return header_score(hits, len(sample))
 
 
 DISCORD = register(

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from .._data import words
 from ..dates import parse_date
 from ..lines import INVISIBLE, Line
 from . import register
@@ -38,11 +39,18 @@ from ._chat import (
 from .base import Context, Dialect, Match, rule
 
 _CLOCK_ONLY = regex.compile(r"\[?(?P<clock>" + CLOCK + r")\]?", regex.IGNORECASE)
+#: a day before the time in threads and search results: 'Yesterday at ',
+#: 'Sep 9th at ', 'September 9th, 2024 at '
+_DAY = (
+    r"(?:" + "|".join(regex.escape(w).replace(r"\ ", SP) for w in words("chrome.json", "discord_relative"))
+    + r")" + SP + r"|\p{L}{3,9}\.?" + SP + r"\d{1,2}(?:st|nd|rd|th)?(?:," + SP + r"\d{4})?" + SP
+    + r"(?:at|um|à|a las|às|alle|om)" + SP
+)  # fmt: skip
 #: 'Name  10:42 AM', 'Name\t10:42', 'Name [10:42 AM]'; an 'APP'/'BOT' badge may sit between
 #: (a name never starts with a digit: '3.4K views  09:15' is a counter line)
 _HEADER = regex.compile(
     r"(?P<name>[^\d\s].{0,79}?)(?:" + SP + r"{2,}|\t+|" + SP + r"?\t" + SP + r"*|" + SP + r"?(?=\[))"
-    + r"\[?(?P<clock>" + CLOCK + r")\]?",
+    + r"\[?(?P<clock>(?:" + _DAY + r")?" + CLOCK + r")\]?",
     regex.IGNORECASE,
 )  # fmt: skip
 #: '[10:43 AM] text': a follow-up with its text on the same line
@@ -74,7 +82,7 @@ def _is_clock_line(c: str) -> regex.Match[str] | None:
 def _header_match(
     ctx: Context, author: str | None, clock: str, stamp_start: int, lines: int = 1
 ) -> Match:
-    base = day_base(ctx.state)
+    base = day_base(ctx.state) if clock[:1].isdigit() else None  # time only
     date = on_day_of(base, clock, stamp_start) if base is not None else None
     if author:
         memo(ctx.state, "slack-authors", _Authors).seen.add(author)

@@ -37,6 +37,7 @@ from ._chat import (
     NUM_DATETIME,
     SP,
     day_base,
+    header_score,
     is_day_divider,
     memo,
     name_like,
@@ -84,16 +85,23 @@ def detect(sample: Sequence[str]) -> float:
     if not sample:
         return 0.0
     hits = sum(1 for s in sample if s[-1:] == "]" and len(s) <= 140 and _HEADER.fullmatch(s))
-    share = hits / len(sample)
-    return min(1.0, 0.4 + 1.5 * share) if share >= 0.1 else share
+    return header_score(hits, len(sample))
+
+
+def signature(content: str) -> bool:
+    """A header line 'Name, [02.09.24 16:17]' and nothing else (for mixed files)."""
+    return content[-1:] == "]" and _HEADER.fullmatch(content) is not None
 
 
 TELEGRAM_DESKTOP = register(
     Dialect(
         name="telegram-desktop",
+        signature=signature,
         detect=detect,
         rules=(header, preamble),
         lookahead=1,
+        # Telegram Desktop writes dotted day-first dates ('02.09.24')
+        order="DMY",
         description="Messages copied from Telegram Desktop: 'Name, [02.09.24 16:17]' then text.",
     )
 )

@@ -14,26 +14,38 @@ The page runs posts together with no separator. What marks a boundary:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timezone
 
 import regex
 
 from .._data import words
 from .._script import dominant_script
+from ..dates import parse_date
 from ..fields.truncation import is_truncated
 from ..lines import Line
 from . import register
 from ._common import bullet_of, line_prefix_pattern, share
 from .base import Context, Dialect, Match, rule
 
-_CARD = line_prefix_pattern("chrome.json", "card_labels", r"\s*[:：]|\s+\d")
-_CARD_LAST_UPDATED = regex.compile(r"(?:last\s+)?updated\s", regex.IGNORECASE)
-# 'DATE by NAME': a date-like head of bounded length, a byline word, the name.
-_BYLINE = regex.compile(
-    r"(?P<stamp>\d[\d\s.:/\-,TZ+年月日]{4,30}?)\s+(?P<by>"
-    + "|".join(regex.escape(w) for w in words("chrome.json", "byline_words"))
-    + r")\s+(?P<author>\S.{0,80})",
+#: 'Contact : @x', 'Subscribers: 12 400', 'Updated 3 days ago': a card label,
+#: then a colon, a number, or a date.
+_CARD = line_prefix_pattern("chrome.json", "card_labels", r"\s*[:：]|\s+\d|(?P<rest>\s+\S.*)")
+_BY = "|".join(regex.escape(w) for w in words("chrome.json", "byline_words"))
+_LEAD = "|".join(regex.escape(w) for w in words("chrome.json", "byline_lead_words"))
+#: a byline word standing alone in a short line: the cheap first test
+_HAS_BY = regex.compile(r"(?:^|\s)(?:" + _BY + "|" + _LEAD + r")(?:\s|$)", regex.IGNORECASE)
+#: 'DATE by NAME': '2024-09-02 16:17 by NAME', 'Sep 2, 2024 by NAME'
+_DATE_BY = regex.compile(
+    r"(?P<stamp>\S.{2,48}?)\s+(?:" + _BY + r")\s+(?P<author>\S.{0,80})", regex.IGNORECASE
+)
+#: 'by NAME · DATE', 'Posted by NAME on DATE', 'by NAME, 2 hours ago'
+_BY_DATE = regex.compile(
+    r"(?:posted\s+)?(?:" + _LEAD + r")\s+(?P<author>\S.{0,60}?)\s*"
+    r"(?:[·•|,–—]|\s-|\s(?:on|am|le|el|em)\s)\s*(?P<stamp>\S.{2,48})",
     regex.IGNORECASE,
 )
+#: a byline's date fixes at least the day: 'Photo by Anna, 2019' is no byline
+_COARSE = frozenset({"year", "month"})
 _HASHTAG_START = regex.compile(r"#[\p{L}\p{N}_]")
 _SENTENCE_END = regex.compile(r"[.!?。！？:：;…,)\]\"”»]$")
 
@@ -41,31 +53,50 @@ _META = Match("meta")
 _BREAK = Match("break")
 
 
+def _is_card(content: str, now: object = None) -> bool:
+    if len(content) > 80:
+        return False
+    m = _CARD.match(content)
+    if m is None:
+        return False
+    rest = m.group("rest")
+    # a label followed by words is a card line only when the words are a date
+    # ('Last updated 2 weeks ago'), not for 'Contact me if ...'
+    return rest is None or parse_date(rest, now=now if isinstance(now, datetime) else None) is not None
+
+
 @rule("card")
 def card(ctx: Context, line: Line) -> Match | None:
     """Channel card lines: 'Contact : @x', 'Last updated 2 days ago'."""
-    c = line.content
-    if len(c) <= 80 and (_CARD.match(c) or _CARD_LAST_UPDATED.match(c)):
-        return _META
+    return _META if _is_card(line.content, ctx.state.now) else None
+
+
+def _byline(content: str, now: datetime) -> tuple[str, int, str, int] | None:
+    """(author, author offset, stamp, stamp offset) of a byline, or None."""
+    if len(content) > 140 or _HAS_BY.search(content) is None:
+        return None
+    for pattern in (_DATE_BY, _BY_DATE):
+        m = pattern.fullmatch(content)
+        if m is None:
+            continue
+        author = m.group("author").rstrip(" ·•|,:")
+        if not author or len(author.split()) > 6 or _SENTENCE_END.search(author):
+            continue
+        found = parse_date(m.group("stamp"), now=now)
+        if found is not None and found.precision not in _COARSE:
+            return author, m.start("author"), m.group("stamp"), m.start("stamp")
     return None
 
 
 @rule("byline")
 def byline(ctx: Context, line: Line) -> Match | None:
-    """'2024-09-02 16:17 by NAME' heads the post below."""
-    c = line.content
-    if not c[:1].isdigit() or len(c) > 140:
+    """A byline ('2024-09-02 16:17 by NAME', 'by NAME · 2 hours ago') heads
+    the post below."""
+    found = _byline(line.content, ctx.state.now)
+    if found is None:
         return None
-    m = _BYLINE.fullmatch(c)
-    if m is None:
-        return None
-    offset = line.content_start
-    return Match(
-        "header",
-        author=m.group("author").strip(),
-        stamp=m.group("stamp"),
-        stamp_start=offset + m.start("stamp"),
-    )
+    author, _, stamp, at = found
+    return Match("header", author=author, stamp=stamp, stamp_start=line.content_start + at)
 
 
 def _is_title(content: str) -> bool:
@@ -112,14 +143,17 @@ def hashtag_start(ctx: Context, line: Line) -> Match | None:
 
 @rule("bullet-run")
 def bullet_run(ctx: Context, line: Line) -> Match | None:
-    """The first line of a run of bullets starts a post; the rest follow it."""
+    """A run of two or more lines opening with the same bullet starts a post
+    at its first line; the rest of the run follows it."""
     mark = bullet_of(line.content)
     if mark is None:
         return None
-    prev = bullet_of(ctx.state.prev_content)
-    if prev == mark and ctx.state.current == "post":
+    if bullet_of(ctx.state.prev_content) == mark and ctx.state.current == "post":
         return Match("cont")
-    return _BREAK if ctx.state.post_lines else None
+    nxt = ctx.peek()
+    if ctx.state.post_lines and nxt is not None and bullet_of(nxt.content) == mark:
+        return _BREAK
+    return None
 
 
 @rule("script-change")
@@ -142,10 +176,9 @@ def label(line: Line) -> str | None:
 
 
 def detect(sample: Sequence[str]) -> float:
-    cards = share(
-        sample, lambda s: len(s) <= 80 and (_CARD.match(s) or _CARD_LAST_UPDATED.match(s))
-    )
-    bylines = share(sample, lambda s: s[:1].isdigit() and _BYLINE.fullmatch(s))
+    cards = share(sample, _is_card)
+    now = datetime.now(timezone.utc)
+    bylines = share(sample, lambda s: _byline(s, now) is not None)
     return min(1.0, (0.3 if cards else 0.0) + (0.3 if bylines else 0.0) + cards + bylines)
 
 

@@ -27,7 +27,7 @@ import regex
 
 from ..lines import INVISIBLE, Line
 from . import register
-from ._chat import MARKS, NUM_DATETIME, SP, memo, phrases
+from ._chat import MARKS, NUM_DATETIME, SP, header_score, memo, phrases
 from .base import Context, Dialect, Match, rule
 
 _ANDROID = regex.compile(
@@ -139,31 +139,32 @@ def ios_header(ctx: Context, line: Line) -> Match | None:
     return _header(line, m, n)
 
 
-def _share(sample: Sequence[str], first: str | None, pattern: regex.Pattern[str]) -> float:
-    if not sample:
-        return 0.0
+def _hits(sample: Sequence[str], first: str | None, pattern: regex.Pattern[str]) -> int:
     hits = 0
     for s in sample:
         if (s[:1].isdigit() if first is None else s[:1] == first) and pattern.match(s):
             hits += 1
-    return hits / len(sample)
-
-
-def _score(share: float) -> float:
-    return min(1.0, 0.4 + 1.5 * share) if share >= 0.1 else share
+    return hits
 
 
 def detect_android(sample: Sequence[str]) -> float:
-    return _score(_share(sample, None, _ANDROID))
+    return header_score(_hits(sample, None, _ANDROID), len(sample))
 
 
 def detect_ios(sample: Sequence[str]) -> float:
-    return _score(_share(sample, "[", _IOS))
+    return header_score(_hits(sample, "[", _IOS), len(sample))
+
+
+def android_signature(content: str) -> bool:
+    """A whole Android header: 'date, time - Name: ' (for mixed files)."""
+    m = _ANDROID.match(content) if content[:1].isdigit() else None
+    return m is not None and _NAME.match(content, m.end()) is not None
 
 
 WHATSAPP_ANDROID = register(
     Dialect(
         name="whatsapp-android",
+        signature=android_signature,
         detect=detect_android,
         rules=(android_header,),
         lookahead=1,
@@ -171,9 +172,17 @@ WHATSAPP_ANDROID = register(
     )
 )
 
+
+def ios_signature(content: str) -> bool:
+    """A whole iOS header: '[date, time] Name: ' (for mixed files)."""
+    m = _IOS.match(content) if content[:1] == "[" else None
+    return m is not None and _NAME.match(content, m.end()) is not None
+
+
 WHATSAPP_IOS = register(
     Dialect(
         name="whatsapp-ios",
+        signature=ios_signature,
         detect=detect_ios,
         rules=(ios_header,),
         lookahead=1,

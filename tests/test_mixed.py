@@ -1,0 +1,62 @@
+"""A file that concatenates several formats is read with each where it applies."""
+
+from __future__ import annotations
+
+import postparse
+from conftest import NOW
+from test_invariants import check_partition
+
+MIXED = """Notes from the call, copied below.
+
+Action items are at the end.
+
+8/30/24, 10:02 AM - Priya Raman: Anyone up for a sunrise hike next weekend?
+- shorter
+- flatter
+9/2/24, 10:31 AM - Dana Whitfield: lol he didn't even wait for the answer
+9/2/24, 10:34 AM - Marcus Bell: Fat thumb, sorry!!
+
+Kostya Lebedev, [02.09.24 16:17]
+Release 2.8 is tagged.
+
+Anna Ilyina, [02.09.24 16:19]
+Did you include the migration note?
+"""
+
+
+def test_each_region_is_read_with_its_own_dialect() -> None:
+    # 8/30/24 makes the WhatsApp region month-first; the Telegram region's
+    # 02.09.24 must still be read day-first (regression: one order per file)
+    doc = postparse.parse(MIXED, now=NOW)
+    check_partition(MIXED, doc)
+    got = [(s.kind, s.line, s.dialect, s.author) for s in doc.segments]
+    # the dialect detected from the head of the file reads the text above
+    # its first header (here as one post without a byline)
+    assert got == [
+        ("post", 1, "whatsapp-android", None),
+        ("post", 5, "whatsapp-android", "Priya Raman"),
+        ("post", 8, "whatsapp-android", "Dana Whitfield"),
+        ("post", 9, "whatsapp-android", "Marcus Bell"),
+        ("post", 11, "telegram-desktop", "Kostya Lebedev"),
+        ("post", 14, "telegram-desktop", "Anna Ilyina"),
+    ]
+    stamps = [s.timestamp.isoformat()[:16] for s in doc.segments if s.timestamp]
+    assert stamps == [
+        "2024-08-30T10:02",
+        "2024-09-02T10:31",
+        "2024-09-02T10:34",
+        "2024-09-02T16:17",
+        "2024-09-02T16:19",
+    ]
+
+
+def test_a_forced_dialect_is_kept_for_the_whole_file() -> None:
+    doc = postparse.parse(MIXED, now=NOW, dialect="generic")
+    assert {s.dialect for s in doc.segments} == {"generic"}
+
+
+def test_one_header_shaped_line_inside_a_message_does_not_switch() -> None:
+    text = "A note that quotes a chat line:\n9/2/24, 10:02 AM - Priya Raman: hi\nand goes on.\n"
+    doc = postparse.parse(text, now=NOW)
+    assert [s.dialect for s in doc.segments] == ["generic"]
+    assert len(doc.segments) == 1
