@@ -185,3 +185,17 @@ def test_timestamp_spans_point_at_their_text(monkeypatch: pytest.MonkeyPatch) ->
     assert text[slice(*got[0].timestamp_span)] == got[0].timestamp_text == "September 6"
     # day + clock: two places in the source, so no single span
     assert got[1].timestamp_span is None and got[1].timestamp_text == "September 8 10:00"
+
+
+def test_card_title_names_the_first_post_even_when_long() -> None:
+    body = "\n".join(f"Line {i} of a long post." for i in range(15))
+    text = f"Field Notes\n@fieldnotes\nA channel.\nField Notes\n{body}\n10 views  09:00\n"
+    assert [p.author for p in posts(text, DIALECT)] == ["Field Notes"]
+    assert _meta_lines(text) == {1, 2, 3}
+
+
+def test_handle_above_counters_is_not_the_title() -> None:
+    # regression: the card-title rule took '@handle' (above a counter) for
+    # the channel's title, and no post was named after the real title
+    text = "Field Notes\n@fn\n3 subscribers\nSeptember 6\nField Notes\nHello\n9 views  09:15\n"
+    assert [p.author for p in posts(text, DIALECT)] == ["Field Notes"]

@@ -62,6 +62,8 @@ _META_WORDS = folded_set(_KEY, "meta")
 _SERVICE = regex.compile(r"(?:" + alternation(feed_words(_KEY, "service")) + r")\b.{0,120}")
 _CARD_RULES = frozenset(("card-title", "card-handle", "card-count", "card-description"))
 _META = Match("meta")
+#: the card's title, remembered in ``state.scratch``
+_TITLE = "telegram-preview.title"
 _SENTENCE_END = regex.compile(r"[.!?。！？:;…,]$")
 
 
@@ -102,11 +104,21 @@ def divider(ctx: Context, line: Line) -> Match | None:
 def card_title(ctx: Context, line: Line) -> Match | None:
     """The channel title right above its @handle (card at top or bottom)."""
     nxt = ctx.peek(1)
-    if len(line.content) > 128 or nxt is None:
+    c = line.content
+    if len(c) > 128 or nxt is None or _is_handle(c) or card_count(ctx, line) is not None:
         return None
     if _is_handle(nxt.content) or card_count(ctx, nxt) is not None:
+        ctx.state.scratch[_TITLE] = line.content
         return _META
     return None
+
+
+def _channel_name(ctx: Context) -> str | None:
+    """The channel's name: the author of the posts so far, else the card's title."""
+    if ctx.state.author is not None:
+        return ctx.state.author
+    title = ctx.state.scratch.get(_TITLE)
+    return title if isinstance(title, str) else None
 
 
 @rule("card-handle")
@@ -152,7 +164,7 @@ def views(ctx: Context, line: Line) -> Match | None:
 def card_description(ctx: Context, line: Line) -> Match | None:
     """The channel description below the card's counters, up to the first
     divider or post."""
-    if ctx.state.prev_rule not in ("card-count", "card-description"):
+    if ctx.state.prev_rule not in ("card-handle", "card-count", "card-description"):
         return None
     if _heads_post(ctx, line):
         return None
@@ -165,9 +177,9 @@ def _heads_post(ctx: Context, line: Line) -> bool:
     c = line.content
     if len(c) > 128:
         return False
-    author = ctx.state.author
-    if author is not None:
-        return c == author
+    name = _channel_name(ctx)
+    if name is not None:
+        return c == name
     nxt = ctx.peek(1)
     if nxt is None or is_divider(nxt.content) or is_footer(c):
         return False
@@ -193,8 +205,9 @@ def post_title(ctx: Context, line: Line) -> Match | None:
     """The channel name above each post: author of the post."""
     c = line.content
     st = ctx.state
-    if st.author is not None:
-        if c != st.author:
+    name = _channel_name(ctx)
+    if name is not None:
+        if c != name:
             return None
         if st.prev_rule == "post-title":
             # the name again right under it: the preview of the replied-to post
