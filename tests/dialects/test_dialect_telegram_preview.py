@@ -197,5 +197,12 @@ def test_card_title_names_the_first_post_even_when_long() -> None:
 def test_handle_above_counters_is_not_the_title() -> None:
     # regression: the card-title rule took '@handle' (above a counter) for
     # the channel's title, and no post was named after the real title
-    text = "Field Notes\n@fieldnotes\n3 subscribers\nSeptember 6\nField Notes\nHello\n9 views  09:15\n"
+    text = (
+        "Field Notes\n@fieldnotes\n3 subscribers\nSeptember 6\nField Notes\nHello\n9 views  09:15\n"
+    )
     assert [p.author for p in posts(text, DIALECT)] == ["Field Notes"]
+
+
+def test_counters_on_one_line() -> None:
+    text = "Field Notes\n@fieldnotes\n12.4K subscribers 1.1K photos 38 videos 214 links\nSeptember 6\nField Notes\nHi\n9 views  09:15\n"
+    assert _meta_lines(text) == {1, 2, 3, 4}

@@ -141,3 +141,16 @@ def test_repost_line_above_one_line_header_is_meta() -> None:
     # as a quote inside that text
     text = "Ana @ana · 45m\nHot take\n12\nAna reposted\nLagos Club @lagos · 2h\nRide recap\nShow more\n5\n"
     assert kinds(text, DIALECT) == [("post", 1, 2), ("meta", 3, 4), ("post", 5, 7), ("meta", 8, 8)]
+
+
+def test_promoted_post_and_sidebar_chrome() -> None:
+    text = (
+        "Acme Bikes\n@acmebikes\nAd\nNew frames are in.\n12\n"
+        "What’s happening\nTrending in Nigeria\n#Lagos\n12.3K posts\nSports · Trending\n"
+    )
+    got = kinds(text, DIALECT)
+    assert got[0] == ("post", 1, 4)
+    assert got[1:] == [("meta", 5, 7), ("post", 8, 8), ("meta", 9, 10)] or all(
+        k == "meta" for k, _, _ in got[1:]
+    )
+    assert posts(text, DIALECT)[0].author == "Acme Bikes"

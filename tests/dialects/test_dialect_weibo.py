@@ -118,3 +118,10 @@ def test_bare_numbers_of_the_action_bar_are_meta() -> None:
     assert kinds(text, DIALECT) == [("post", 1, 3), ("meta", 4, 6)]
     (d,) = [d for d in drafts(text, DIALECT) if d.kind == "post"]
     assert d.header is not None and d.header.stamp == "3分钟前"
+
+
+def test_follow_button_between_name_and_date() -> None:
+    text = "热门\n科普君Sam\n+关注\n09-05 08:30 来自 微博网页版\n月亮错觉。\n转发 1\n"
+    assert kinds(text, DIALECT) == [("meta", 1, 1), ("post", 2, 5), ("meta", 6, 6)]
+    (p,) = posts(text, DIALECT)
+    assert (p.author, p.text) == ("科普君Sam", "月亮错觉。")

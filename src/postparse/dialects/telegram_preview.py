@@ -37,9 +37,9 @@ from .twitter import COUNT, alternation, feed_words, folded_set
 
 _KEY = "telegram_preview_chrome"
 _HANDLE = regex.compile(r"@[A-Za-z][A-Za-z0-9_]{3,31}")
-_CARD_COUNT = regex.compile(
-    COUNT + r"\s+(?:" + alternation(feed_words(_KEY, "counts")) + r")", regex.IGNORECASE
-)
+_ONE_COUNT = COUNT + r"\s+(?:" + alternation(feed_words(_KEY, "counts")) + r")"
+# '12.4K subscribers', or all the counters on one line
+_CARD_COUNT = regex.compile(rf"{_ONE_COUNT}(?:\s*[·,|]?\s*{_ONE_COUNT}){{0,7}}", regex.IGNORECASE)
 _VIEWS = alternation(feed_words(_KEY, "views"))
 _EDITED = alternation(feed_words(_KEY, "edited"))
 _CLOCK = r"\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?"
@@ -133,7 +133,7 @@ def card_handle(ctx: Context, line: Line) -> Match | None:
 def card_count(ctx: Context, line: Line) -> Match | None:
     """'12.4K subscribers', '1.1K photos', '38 videos', '214 links'."""
     c = line.content
-    if c[:1].isdigit() and len(c) <= 40 and _CARD_COUNT.fullmatch(c):
+    if c[:1].isdigit() and len(c) <= 160 and _CARD_COUNT.fullmatch(c):
         return _META
     return None
 
@@ -275,7 +275,7 @@ def detect(sample: Sequence[str]) -> float:
         m = is_footer(s)
         if m is not None and m.group("views") is not None:
             footers += 1
-        elif s[:1].isdigit() and len(s) <= 40 and _CARD_COUNT.fullmatch(s):
+        elif s[:1].isdigit() and len(s) <= 160 and _CARD_COUNT.fullmatch(s):
             cards += 1
     if not footers:
         return 0.0

@@ -203,6 +203,17 @@ _HEADERS = (
     regex.compile(rf"(?P<name>[^\n]{{1,60}}?)\s+(?P<handle>{_HANDLE})\s+(?P<age>{_AGE_STRICT})"),
     # '@handle · 2h' with no display name
     regex.compile(rf"(?P<handle>{_HANDLE})\s*·\s*(?P<age>{_AGE_LOOSE})"),
+    # a promoted post: 'Name @handle Ad' (no age)
+    regex.compile(
+        rf"(?P<name>[^\n]{{1,60}}?)\s*(?P<handle>{_HANDLE})\s*(?:·\s*)?(?:"
+        + alternation(feed_words(_KEY, "ad_label"))
+        + r")"
+    ),
+)
+_TRENDING = regex.compile(
+    r"(?:(?:" + alternation(feed_words(_KEY, "meta_prefix")) + r")\s[^\n]{1,60}"
+    r"|[^\n]{1,60}?\s(?:" + alternation(feed_words(_KEY, "meta_suffix")) + r"))",
+    regex.IGNORECASE,
 )
 _QUOTE_LABELS = frozenset(w.casefold() for w in feed_words(_KEY, "quote_label"))
 _MAX_HEADER = 4
@@ -239,6 +250,8 @@ def chrome(ctx: Context, line: Line) -> Match | None:
     if f in _META:
         return _META_M
     if _REPOST.fullmatch(line.content) and _header_at_next(ctx):
+        return _META_M
+    if _TRENDING.fullmatch(line.content) and ctx.state.current != "post":
         return _META_M
     return None
 
@@ -287,10 +300,10 @@ def header(ctx: Context, line: Line) -> Match | None:
     found = _header_at(ctx, line)
     if found is None:
         return _focused(ctx, line)
-    which, m, w = found
+    _, m, w = found
     if _is_quote(ctx, len(w.lines)):
         return Match("cont", lines=physical_lines(ctx, len(w.lines)))
-    author = m.group("name") if which < 2 else m.group("handle")
+    author = m.group("name") if "name" in m.groupdict() else m.group("handle")
     return header_match(ctx, w, m, author.strip())
 
 

@@ -31,6 +31,7 @@ _KEY = "weibo_chrome"
 _META = folded_set(_KEY, "meta") | folded_set(_KEY, "pinned")
 _TRUNC = folded_set(_KEY, "truncated")
 _FOOTER = folded_set(_KEY, "footer")
+_BESIDE_NAME = folded_set(_KEY, "beside_name")
 _NUM = r"\d{1,9}(?:\.\d{1,2})?\s?[万萬亿億wW]?\+?"
 _LABELS = alternation(feed_words(_KEY, "counts"))
 # '转发 2', '评论', '赞 1.2万', '转发(2)', or the whole bar on one line.
@@ -116,12 +117,17 @@ def header(ctx: Context, line: Line) -> Match | None:
     in_repost = st.current == "post" and st.prev_content[:1] == "@"
     if not in_repost and _is_name(c):
         nxt = ctx.peek(1)
+        used = 2
+        if nxt is not None and nxt.content.casefold() in _BESIDE_NAME:
+            # a '+关注' button or a badge between the name and the date line
+            nxt = ctx.peek(2)
+            used = 3
         if nxt is not None:
             m = _stamp(nxt.content)
             if m is not None:
                 return Match(
                     "header",
-                    lines=physical_lines(ctx, 2),
+                    lines=physical_lines(ctx, used),
                     author=c,
                     stamp=m.group("age"),
                     stamp_start=nxt.content_start + m.start("age"),
