@@ -115,3 +115,11 @@ def test_suggested_group_card_is_meta() -> None:
 @given(feed_text)
 def test_partition_on_feed_like_text(text: str) -> None:
     check_partition(text, postparse.parse(text, now=NOW, dialect=DIALECT))
+
+
+def test_follow_between_name_and_date() -> None:
+    text = "Riverside Allotments\n·\nFollow\n2h\n·\nWater is off on Thursday.\nLike\n"
+    (p,) = posts(text, DIALECT)
+    assert (p.author, p.text) == ("Riverside Allotments", "Water is off on Thursday.")
+    (d,) = [d for d in drafts(text, DIALECT) if d.kind == "post"]
+    assert d.header is not None and d.header.stamp == "2h"

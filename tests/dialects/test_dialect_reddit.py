@@ -134,3 +134,10 @@ def test_header_spread_over_blank_lines() -> None:
     text = "r/Bookbinding\n\n•\n\nPosted by\n\nu/paperwren\n\n5 hours ago\n\nMy title\n"
     (p,) = posts(text, DIALECT)
     assert (p.author, p.text) == ("u/paperwren", "My title")
+
+
+def test_join_button_under_byline_stays_in_post() -> None:
+    text = "r/Cyclingmaps • 9 hr. ago\nJoin\nAdded every protected bike lane\n1.2K\nVote\n"
+    assert kinds(text, DIALECT) == [("post", 1, 3), ("meta", 4, 5)]
+    (p,) = posts(text, DIALECT)
+    assert p.text == "Added every protected bike lane"

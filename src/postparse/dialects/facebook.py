@@ -130,6 +130,10 @@ def chrome(ctx: Context, line: Line) -> Match | None:
         prev = ctx.state.prev
         return Match("footer") if prev is not None and prev.kind == "header" else _META
     if is_chrome(c):
+        # a 'Follow' button right under the byline belongs to the post
+        prev = ctx.state.prev
+        if prev is not None and prev.kind == "header" and f.split(" ", 1)[0] in _BUTTONS:
+            return Match("footer")
         return _META
     nxt = ctx.peek(1)
     if nxt is not None and _fold(nxt.content) in _JOIN and _is_name(c):
@@ -151,7 +155,7 @@ def post_header(ctx: Context, line: Line) -> Match | None:
     c = line.content
     if len(c) > 90:
         return None
-    found = match_window(ctx, line, _HEADERS, max_lines=3, max_len=180)
+    found = match_window(ctx, line, _HEADERS, max_lines=5, max_len=180)
     if found is None:
         return None
     _, m, w = found
