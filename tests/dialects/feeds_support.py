@@ -85,6 +85,8 @@ def check_case(case: Path, variant: str) -> None:
     doc = postparse.parse(path, now=NOW)
     check_partition(text, doc)
     assert doc.dialect == expected["dialect"]
+    with path.open("rb") as fh:  # streaming gives the same segments
+        assert tuple(postparse.iter_parse(fh, now=NOW)) == doc.segments
     want = expected["segments"]
     got = doc.segments
     assert [(s.kind, s.line) for s in got] == [(w["kind"], w["lines"][0]) for w in want]
