@@ -68,14 +68,15 @@ _COMMENT_FOOT = regex.compile(
 _AGE_ALONE = regex.compile(rf"(?P<age>{_AGE_SHORT})", regex.IGNORECASE)
 # A post byline: name then the date with the trailing '·' (and the audience).
 _AGE_LOOSE = (
-    r"(?:[\p{L}\p{N} ,.:]{0,30}\d[\p{L}\p{N} ,.:]{0,30}|Just now|Yesterday|Today|Gerade eben)"
+    r"(?:[\p{L}\p{N} ,.:]{0,30}\d(?:[\p{L}\p{N} ,.:]{0,30}[\p{L}\p{N}.])?"
+    r"|Just now|Yesterday|Today|Gerade eben)"
 )
 _AUDIENCE = (
     r"(?:\s*(?:Shared with (?:Public|Friends|Custom)|Public|Friends|Öffentlich))?\s*[\p{Co}\p{So}]?"
 )
 _HEADERS = (
     regex.compile(
-        rf"(?P<name>[^\n·]{{1,80}}?)(?:\s*·\s*(?:Follow|Folgen))?\s+(?P<age>{_AGE_LOOSE}?)\s*·{_AUDIENCE}"
+        rf"(?P<name>[^\n·]{{1,80}}?)(?:\s*·\s*(?:Follow|Folgen))?\s+(?P<age>{_AGE_LOOSE})\s*·{_AUDIENCE}"
     ),
 )
 _SENTENCE_END = regex.compile(r"[.!?:;,…)\]\"”»]$")
@@ -129,6 +130,10 @@ def chrome(ctx: Context, line: Line) -> Match | None:
         prev = ctx.state.prev
         return Match("footer") if prev is not None and prev.kind == "header" else _META
     if is_chrome(c):
+        # a 'Follow' button right under the byline belongs to the post
+        prev = ctx.state.prev
+        if prev is not None and prev.kind == "header" and f.split(" ", 1)[0] in _BUTTONS:
+            return Match("footer")
         return _META
     nxt = ctx.peek(1)
     if nxt is not None and _fold(nxt.content) in _JOIN and _is_name(c):
@@ -150,7 +155,7 @@ def post_header(ctx: Context, line: Line) -> Match | None:
     c = line.content
     if len(c) > 90:
         return None
-    found = match_window(ctx, line, _HEADERS, max_lines=3, max_len=180)
+    found = match_window(ctx, line, _HEADERS, max_lines=5, max_len=180)
     if found is None:
         return None
     _, m, w = found

@@ -85,6 +85,7 @@ _SUBMITTED = regex.compile(
 )
 _USER_LINE = regex.compile(_USER)
 _META = Match("meta")
+_FOOTER = Match("footer")
 _HINTS = ("ago", "·", "•", "Posted", "[", "posted", "now")
 
 
@@ -109,7 +110,11 @@ def is_count(content: str) -> bool:
 def chrome(ctx: Context, line: Line) -> Match | None:
     """Buttons, 'level 1', 'load more comments', vote and comment counts."""
     c = line.content
-    if is_buttons(c) or is_count(c):
+    if is_buttons(c):
+        # a 'Join' button right under the byline belongs to the post
+        prev = ctx.state.prev
+        return _FOOTER if prev is not None and prev.kind == "header" else _META
+    if is_count(c):
         return _META
     if len(c) <= 60 and (_LEVEL.fullmatch(c) or _MORE.fullmatch(c)):
         return _META
@@ -210,7 +215,7 @@ REDDIT = register(
         name="reddit",
         detect=detect,
         rules=(chrome, old_title, header),
-        lookahead=6,
+        lookahead=12,
         description="Reddit feeds and comment threads (new, shreddit and old layouts).",
     )
 )

@@ -37,16 +37,18 @@ from .twitter import COUNT, alternation, feed_words, folded_set
 
 _KEY = "telegram_preview_chrome"
 _HANDLE = regex.compile(r"@[A-Za-z][A-Za-z0-9_]{3,31}")
-_CARD_COUNT = regex.compile(
-    COUNT + r"\s+(?:" + alternation(feed_words(_KEY, "counts")) + r")", regex.IGNORECASE
-)
+_ONE_COUNT = COUNT + r"\s+(?:" + alternation(feed_words(_KEY, "counts")) + r")"
+# '12.4K subscribers', or all the counters on one line
+_CARD_COUNT = regex.compile(rf"{_ONE_COUNT}(?:\s*[·,|]?\s*{_ONE_COUNT}){{0,7}}", regex.IGNORECASE)
 _VIEWS = alternation(feed_words(_KEY, "views"))
 _EDITED = alternation(feed_words(_KEY, "edited"))
 _CLOCK = r"\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?"
 # '3.4K views  09:15', '2.1K viewsedited  09:20', '2.9K views  edited  18:42',
 # '1.7K views', '09:15', 'edited 09:15'
+# A signed post puts the author before the time: '1.2K views  Ivan Petrov, 09:15'.
 _FOOTER = regex.compile(
-    rf"(?:(?P<views>{COUNT})\s*(?:{_VIEWS}))?\s*(?:{_EDITED})?\s*(?P<clock>{_CLOCK})?",
+    rf"(?:(?P<views>{COUNT})\s*(?:{_VIEWS}))?\s*(?:{_EDITED})?\s*"
+    rf"(?:(?P<sign>[^\n,]{{1,40}}),\s*)?(?P<clock>{_CLOCK})?",
     regex.IGNORECASE,
 )
 _MONTHS = alternation(feed_words(_KEY, "months"))
@@ -60,6 +62,9 @@ _META_WORDS = folded_set(_KEY, "meta")
 _SERVICE = regex.compile(r"(?:" + alternation(feed_words(_KEY, "service")) + r")\b.{0,120}")
 _CARD_RULES = frozenset(("card-title", "card-handle", "card-count", "card-description"))
 _META = Match("meta")
+#: the card's title, remembered in ``state.scratch``
+_TITLE = "telegram-preview.title"
+_SENTENCE_END = regex.compile(r"[.!?。！？:;…,]$")
 
 
 def is_footer(content: str) -> regex.Match[str] | None:
@@ -68,6 +73,8 @@ def is_footer(content: str) -> regex.Match[str] | None:
         return None
     m = _FOOTER.fullmatch(content)
     if m is None or (m.group("views") is None and m.group("clock") is None):
+        return None
+    if m.group("sign") is not None and (m.group("views") is None or m.group("clock") is None):
         return None
     return m
 
@@ -88,7 +95,8 @@ def divider(ctx: Context, line: Line) -> Match | None:
         return None
     found = parse_date(c, now=ctx.state.now, order=ctx.state.order)
     if found is not None:
-        found = attrs.evolve(found, start=line.content_start, end=line.content_start + len(c))
+        base = line.content_start
+        found = attrs.evolve(found, start=base + found.start, end=base + found.end)
     return Match("meta", divider=found)
 
 
@@ -96,9 +104,21 @@ def divider(ctx: Context, line: Line) -> Match | None:
 def card_title(ctx: Context, line: Line) -> Match | None:
     """The channel title right above its @handle (card at top or bottom)."""
     nxt = ctx.peek(1)
-    if len(line.content) <= 128 and nxt is not None and _is_handle(nxt.content):
+    c = line.content
+    if len(c) > 128 or nxt is None or _is_handle(c) or card_count(ctx, line) is not None:
+        return None
+    if _is_handle(nxt.content) or card_count(ctx, nxt) is not None:
+        ctx.state.scratch[_TITLE] = line.content
         return _META
     return None
+
+
+def _channel_name(ctx: Context) -> str | None:
+    """The channel's name: the author of the posts so far, else the card's title."""
+    if ctx.state.author is not None:
+        return ctx.state.author
+    title = ctx.state.scratch.get(_TITLE)
+    return title if isinstance(title, str) else None
 
 
 @rule("card-handle")
@@ -113,7 +133,7 @@ def card_handle(ctx: Context, line: Line) -> Match | None:
 def card_count(ctx: Context, line: Line) -> Match | None:
     """'12.4K subscribers', '1.1K photos', '38 videos', '214 links'."""
     c = line.content
-    if c[:1].isdigit() and len(c) <= 40 and _CARD_COUNT.fullmatch(c):
+    if c[:1].isdigit() and len(c) <= 160 and _CARD_COUNT.fullmatch(c):
         return _META
     return None
 
@@ -144,7 +164,7 @@ def views(ctx: Context, line: Line) -> Match | None:
 def card_description(ctx: Context, line: Line) -> Match | None:
     """The channel description below the card's counters, up to the first
     divider or post."""
-    if ctx.state.prev_rule not in ("card-count", "card-description"):
+    if ctx.state.prev_rule not in ("card-handle", "card-count", "card-description"):
         return None
     if _heads_post(ctx, line):
         return None
@@ -157,19 +177,27 @@ def _heads_post(ctx: Context, line: Line) -> bool:
     c = line.content
     if len(c) > 128:
         return False
-    author = ctx.state.author
-    if author is not None:
-        return c == author
+    name = _channel_name(ctx)
+    if name is not None:
+        return c == name
     nxt = ctx.peek(1)
     if nxt is None or is_divider(nxt.content) or is_footer(c):
         return False
     for k in range(1, 12):
         ahead = ctx.peek(k)
         if ahead is None or is_divider(ahead.content):
-            return False
+            break
         if is_footer(ahead.content):
-            return k >= 1
-    return False
+            return True
+    # a long first post: a short title-like line right under a divider
+    return ctx.state.prev_rule == "divider" and len(c) <= 64 and not _SENTENCE_END.search(c)
+
+
+@rule("after-footer")
+def after_footer(ctx: Context, line: Line) -> Match | None:
+    """A views footer ends its post: the next line starts another, even
+    where the copy lost the channel-name line."""
+    return Match("break") if ctx.state.prev_rule == "views" else None
 
 
 @rule("post-title")
@@ -177,9 +205,13 @@ def post_title(ctx: Context, line: Line) -> Match | None:
     """The channel name above each post: author of the post."""
     c = line.content
     st = ctx.state
-    if st.author is not None:
-        if c != st.author:
+    name = _channel_name(ctx)
+    if name is not None:
+        if c != name:
             return None
+        if st.prev_rule == "post-title":
+            # the name again right under it: the preview of the replied-to post
+            return Match("cont")
     else:
         prev = st.prev
         fresh = prev is None or prev.kind in ("meta", "footer") or st.current != "post"
@@ -200,12 +232,15 @@ def _dated(ctx: Context) -> ParsedDate | None:
         m = is_footer(ahead.content)
         if m is not None:
             clock = m.group("clock")
-            return _at_clock(day, clock, ahead.content_start + m.start("clock")) if clock else None
+            return _at_clock(day, clock) if clock else None
     return None
 
 
-def _at_clock(day: ParsedDate, clock: str, start: int) -> ParsedDate | None:
-    """``day`` at the time ``clock`` ('09:15', '6:42 PM'), minute precision."""
+def _at_clock(day: ParsedDate, clock: str) -> ParsedDate | None:
+    """``day`` at the time ``clock`` ('09:15', '6:42 PM'), minute precision.
+
+    The text names both parts ('September 6 09:15'); it is no single source
+    expression, so its offsets are 0 (unknown)."""
     hh, _, rest = clock.partition(":")
     mm = rest[:2]
     try:
@@ -225,8 +260,8 @@ def _at_clock(day: ParsedDate, clock: str, start: int) -> ParsedDate | None:
         "minute",
         day.relative,
         f"{day.text} {clock}",
-        start,
-        start + len(clock),
+        0,
+        0,
         day.language,
     )
 
@@ -240,7 +275,7 @@ def detect(sample: Sequence[str]) -> float:
         m = is_footer(s)
         if m is not None and m.group("views") is not None:
             footers += 1
-        elif s[:1].isdigit() and len(s) <= 40 and _CARD_COUNT.fullmatch(s):
+        elif s[:1].isdigit() and len(s) <= 160 and _CARD_COUNT.fullmatch(s):
             cards += 1
     if not footers:
         return 0.0
@@ -260,6 +295,7 @@ TELEGRAM_PREVIEW = register(
             views,
             card_description,
             post_title,
+            after_footer,
         ),
         lookahead=12,
         inherit_divider_date=True,

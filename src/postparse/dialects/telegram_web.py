@@ -62,7 +62,9 @@ def _is_card(content: str, now: object = None) -> bool:
     rest = m.group("rest")
     # a label followed by words is a card line only when the words are a date
     # ('Last updated 2 weeks ago'), not for 'Contact me if ...'
-    return rest is None or parse_date(rest, now=now if isinstance(now, datetime) else None) is not None
+    return (
+        rest is None or parse_date(rest, now=now if isinstance(now, datetime) else None) is not None
+    )
 
 
 @rule("card")

@@ -203,7 +203,19 @@ _HEADERS = (
     regex.compile(rf"(?P<name>[^\n]{{1,60}}?)\s+(?P<handle>{_HANDLE})\s+(?P<age>{_AGE_STRICT})"),
     # '@handle · 2h' with no display name
     regex.compile(rf"(?P<handle>{_HANDLE})\s*·\s*(?P<age>{_AGE_LOOSE})"),
+    # a promoted post: 'Name @handle Ad' (no age)
+    regex.compile(
+        rf"(?P<name>[^\n]{{1,60}}?)\s*(?P<handle>{_HANDLE})\s*(?:·\s*)?(?:"
+        + alternation(feed_words(_KEY, "ad_label"))
+        + r")"
+    ),
 )
+_TRENDING = regex.compile(
+    r"(?:(?:" + alternation(feed_words(_KEY, "meta_prefix")) + r")\s[^\n]{1,60}"
+    r"|[^\n]{1,60}?\s(?:" + alternation(feed_words(_KEY, "meta_suffix")) + r"))",
+    regex.IGNORECASE,
+)
+_QUOTE_LABELS = frozenset(w.casefold() for w in feed_words(_KEY, "quote_label"))
 _MAX_HEADER = 4
 _META_M = Match("meta")
 _FOOTER_M = Match("footer")
@@ -239,12 +251,20 @@ def chrome(ctx: Context, line: Line) -> Match | None:
         return _META_M
     if _REPOST.fullmatch(line.content) and _header_at_next(ctx):
         return _META_M
+    if _TRENDING.fullmatch(line.content) and ctx.state.current != "post":
+        return _META_M
     return None
 
 
 def _header_at_next(ctx: Context) -> bool:
+    """Does a post header start on the next line?"""
     nxt = ctx.peek(1)
-    return nxt is not None and (nxt.content.startswith("@") or _is_name_then_handle(ctx))
+    if nxt is None:
+        return False
+    c = nxt.content
+    if c.startswith("@") or _is_name_then_handle(ctx):
+        return True
+    return "@" in c and len(c) <= 120 and any(p.fullmatch(c) for p in _HEADERS[:2])
 
 
 def _is_name_then_handle(ctx: Context) -> bool:
@@ -261,7 +281,7 @@ def footer(ctx: Context, line: Line) -> Match | None:
         return None
     if f in _TRUNC:
         return Match("footer", truncated=True)
-    if f in _FOOTER:
+    if f in _FOOTER or f == "·" or is_detail(c):
         return _FOOTER_M
     if _REPLY.fullmatch(c) and ctx.state.prev is not None and ctx.state.prev.kind == "header":
         return _FOOTER_M
@@ -279,19 +299,65 @@ def header(ctx: Context, line: Line) -> Match | None:
     """Display name, @handle, '·', age: one to four lines."""
     found = _header_at(ctx, line)
     if found is None:
-        return None
-    which, m, w = found
+        return _focused(ctx, line)
+    _, m, w = found
     if _is_quote(ctx, len(w.lines)):
         return Match("cont", lines=physical_lines(ctx, len(w.lines)))
-    author = m.group("name") if which < 2 else m.group("handle")
+    author = m.group("name") if "name" in m.groupdict() else m.group("handle")
     return header_match(ctx, w, m, author.strip())
+
+
+# The detail line of a focused post: '10:42 AM · Mar 14, 2024'.
+_DETAIL = regex.compile(
+    r"(?P<age>\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?\s*·\s*[\p{L}\p{N} .,年月日]{3,24}\d)"
+    r"(?:\s*·\s*[^\n]{0,40})?"
+)
+_HANDLE_LINE = regex.compile(_HANDLE)
+
+
+def is_detail(content: str) -> regex.Match[str] | None:
+    if len(content) > 90 or not content[:1].isdigit():
+        return None
+    return _DETAIL.fullmatch(content)
+
+
+def _focused(ctx: Context, line: Line) -> Match | None:
+    """'Name' / '@handle' with no age: the focused post of a post page,
+    dated by its detail line ('10:42 AM · Mar 14, 2024') below the text."""
+    st = ctx.state
+    if st.current == "post" and st.prev is not None and st.prev.kind == "cont":
+        return None
+    c = line.content
+    nxt = ctx.peek(1)
+    if len(c) > 60 or nxt is None or not _HANDLE_LINE.fullmatch(nxt.content):
+        return None
+    for k in range(2, 12):
+        ahead = ctx.peek(k)
+        if ahead is None:
+            return None
+        d = is_detail(ahead.content)
+        if d is not None:
+            return Match(
+                "header",
+                lines=physical_lines(ctx, 2),
+                author=c,
+                stamp=d.group("age"),
+                stamp_start=ahead.content_start + d.start("age"),
+            )
+        if is_count(ahead.content):
+            return None
+    return None
 
 
 def _is_quote(ctx: Context, used: int) -> bool:
     """A header inside a post whose text has begun and whose counts have
     not come yet, with counts ahead before any other header: a quoted post."""
     st = ctx.state
-    if st.current != "post" or st.prev is None or st.prev.kind != "cont":
+    if st.current != "post" or st.prev is None:
+        return False
+    if st.prev_content.casefold() in _QUOTE_LABELS:
+        return True
+    if st.prev.kind != "cont":
         return False
     k = used
     while True:

@@ -31,6 +31,7 @@ _KEY = "weibo_chrome"
 _META = folded_set(_KEY, "meta") | folded_set(_KEY, "pinned")
 _TRUNC = folded_set(_KEY, "truncated")
 _FOOTER = folded_set(_KEY, "footer")
+_BESIDE_NAME = folded_set(_KEY, "beside_name")
 _NUM = r"\d{1,9}(?:\.\d{1,2})?\s?[万萬亿億wW]?\+?"
 _LABELS = alternation(feed_words(_KEY, "counts"))
 # '转发 2', '评论', '赞 1.2万', '转发(2)', or the whole bar on one line.
@@ -47,7 +48,7 @@ _DATE = (
 # '3分钟前 来自 iPhone客户端', '09-05 08:30 来自 微博网页版', '今天 08:12' (no client),
 # optionally '已编辑' and the reader's location ('发布于 上海').
 _STAMP = regex.compile(
-    rf"(?P<age>{_DATE})(?:\s*(?:来自|來自)\s*(?P<src>[^\n]{{0,40}}?))?"
+    rf"(?P<age>{_DATE})(?:\s*[·|｜]?\s*(?:来自|來自)\s*(?P<src>[^\n]{{0,40}}?))?"
     r"(?:\s*(?:已编辑|已編輯|发布于\s?\S{1,10}|發佈於\s?\S{1,10}))?"
 )
 _SENTENCE_END = regex.compile(r"[。！？!?，,；;：:…]$")
@@ -83,12 +84,12 @@ def chrome(ctx: Context, line: Line) -> Match | None:
 
 @rule("counts")
 def counts(ctx: Context, line: Line) -> Match | None:
-    """The action bar: '转发 2', '评论 5', '赞 66', bare '转发'; a bare
-    number right after a bare label."""
+    """The action bar: '转发 2', '评论 5', '赞 66', bare '转发', bare numbers."""
     c = line.content
     if len(c) <= 60 and _COUNTS.fullmatch(c):
         return _META_M
-    if ctx.state.prev_rule == "counts" and len(c) <= 12 and _BARE.fullmatch(c):
+    if len(c) <= 12 and c[:1].isdigit() and _BARE.fullmatch(c):
+        # the action bar shows bare numbers next to its icons
         return _META_M
     return None
 
@@ -111,14 +112,22 @@ def footer(ctx: Context, line: Line) -> Match | None:
 def header(ctx: Context, line: Line) -> Match | None:
     """Screen name, then '3分钟前 来自 iPhone客户端'; or the date line alone."""
     c = line.content
-    if _is_name(c):
+    st = ctx.state
+    # the line under '@name' in an open post is the reposted original's text
+    in_repost = st.current == "post" and st.prev_content[:1] == "@"
+    if not in_repost and _is_name(c):
         nxt = ctx.peek(1)
+        used = 2
+        if nxt is not None and nxt.content.casefold() in _BESIDE_NAME:
+            # a '+关注' button or a badge between the name and the date line
+            nxt = ctx.peek(2)
+            used = 3
         if nxt is not None:
             m = _stamp(nxt.content)
             if m is not None:
                 return Match(
                     "header",
-                    lines=physical_lines(ctx, 2),
+                    lines=physical_lines(ctx, used),
                     author=c,
                     stamp=m.group("age"),
                     stamp_start=nxt.content_start + m.start("age"),
@@ -126,7 +135,6 @@ def header(ctx: Context, line: Line) -> Match | None:
     m = _stamp(c)
     if m is None:
         return None
-    st = ctx.state
     if st.current == "post" and st.prev is not None and st.prev.kind == "cont":
         # the date line of a reposted original inside the post
         return Match("footer")
