@@ -80,7 +80,7 @@ def han_variant(text: str) -> str | None:
     in Simplified or only in Traditional Chinese, and more of one kind."""
     from .lang._builtin import _zh_sets  # the identifier's character tables
 
-    hans, hant = _zh_sets()
+    hans, hant = _zh_sets()[:2]
     n_hans = len(hans.intersection(text))
     n_hant = len(hant.intersection(text))
     if n_hans > n_hant:
