@@ -95,6 +95,17 @@ def phrases(key: str) -> list[str]:
     return [w.lower() for w in words("chrome.json", key)]
 
 
+def phrase_finder(key: str) -> Callable[[str], bool]:
+    """A test for "does the lower-cased text hold one of the table's
+    phrases": one compiled search instead of a loop over the phrases."""
+    pattern = regex.compile("|".join(regex.escape(p) for p in phrases(key)))
+
+    def holds(low: str) -> bool:
+        return pattern.search(low) is not None
+
+    return holds
+
+
 def table(key: str) -> dict[str, Any]:
     section: dict[str, Any] = load_json("chrome.json")[key]
     return section

@@ -33,7 +33,7 @@ from ._chat import (
     is_day_divider,
     memo,
     on_day_of,
-    phrases,
+    phrase_finder,
 )
 from .base import Context, Dialect, Match, rule
 
@@ -55,7 +55,7 @@ _HEADER = regex.compile(
 _STAMP_LINE = regex.compile(r"(?:" + _DASH + SP + r"*)?" + _STAMP, regex.IGNORECASE)
 #: a system message with its stamp: 'Scarlet just showed up! Today at 4:20 PM'
 _SYSTEM_STAMPED = regex.compile(r"(?P<text>.{1,200}?)" + SP + r"+" + _STAMP, regex.IGNORECASE)
-_SYSTEM = phrases("discord_system")
+_HOLDS_SYSTEM = phrase_finder("discord_system")
 #: '[4:21 PM]text': a further message of the group's author
 _FOLLOW = regex.compile(r"\[(?P<clock>" + CLOCK_HM + r")\]" + SP + r"?", regex.IGNORECASE)
 _EDITED = regex.compile(r"\((?:edited|bearbeitet|modifié|editado|modificato|bewerkt|изменено)\)")
@@ -72,8 +72,7 @@ class _Fence:
 
 
 def _is_system(text: str) -> bool:
-    low = text.lower()
-    return len(text) > 64 or any(p in low for p in _SYSTEM)
+    return len(text) > 64 or _HOLDS_SYSTEM(text.lower())
 
 
 def _tail_has_digit(c: str) -> bool:

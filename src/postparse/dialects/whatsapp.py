@@ -27,7 +27,7 @@ import regex
 
 from ..lines import INVISIBLE, Line
 from . import register
-from ._chat import MARKS, NUM_DATETIME, SP, header_score, memo, phrases
+from ._chat import MARKS, NUM_DATETIME, SP, header_score, memo, phrase_finder, phrases
 from .base import Context, Dialect, Match, rule
 
 _ANDROID = regex.compile(
@@ -43,15 +43,14 @@ _NAME = regex.compile(r"(?P<name>[^:\n]{1,80}?)" + MARKS + r":(?:[ \u00a0]|$)")
 _LEADING_MARKS = regex.compile(MARKS)
 _QUOTES = frozenset('"“”„«»')
 
-_SYSTEM = phrases("whatsapp_system")
+_HOLDS_SYSTEM = phrase_finder("whatsapp_system")
 _POST_MARKS = tuple(phrases("whatsapp_post_marks"))
-_ENCRYPTION = phrases("whatsapp_encryption")
+_HOLDS_ENCRYPTION = phrase_finder("whatsapp_encryption")
 _META = Match("meta")
 
 
 def _is_system_text(text: str) -> bool:
-    low = text.lower()
-    return any(p in low for p in _SYSTEM)
+    return _HOLDS_SYSTEM(text.lower())
 
 
 def _is_post_mark(text: str) -> bool:
@@ -120,7 +119,7 @@ def ios_header(ctx: Context, line: Line) -> Match | None:
     text = c[n.end() :]
     senders = memo(ctx.state, "whatsapp-ios", _Senders)
     low = text.lower()
-    if any(p in low for p in _ENCRYPTION):
+    if _HOLDS_ENCRYPTION(low):
         # the encryption notice, with or without its U+200E mark
         senders.system.add(sender)
         return _META
