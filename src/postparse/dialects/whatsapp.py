@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import functools
+
 import attrs
 import regex
 
@@ -57,10 +59,11 @@ def _is_post_mark(text: str) -> bool:
     return text.lstrip(INVISIBLE).lower().startswith(_POST_MARKS)
 
 
+@functools.lru_cache(maxsize=4096)
 def _name_is_system(name: str) -> bool:
     """A 'name' that is really the start of a system text holding a colon
-    ('Dana changed the subject to "Plans: Sat"')."""
-    return len(name) > 60 or any(ch in _QUOTES for ch in name) or _is_system_text(name + " ")
+    ('Dana changed the subject to "Plans: Sat"'). Names repeat: cached."""
+    return len(name) > 60 or not _QUOTES.isdisjoint(name) or _is_system_text(name + " ")
 
 
 @attrs.define
