@@ -466,10 +466,11 @@ def build_group(group: str, spec: dict[str, tuple[str, str]]) -> bytes:
     ng_rows = [ng_rows[i] for i in tri]
     for name, kept, rows, width in (
         ("ngram", ng_kept, ng_rows, 1),
-        ("word", w_kept, w_tot, 2),
+        ("word", w_kept, w_tot, 4),  # stored as the run-time layout: no expansion
     ):
         kb = "\n".join(kept).encode("utf-8")
-        matrix = b"".join(struct.pack(f"<{n}{'B' if width == 1 else 'H'}", *r) for r in rows)
+        code = {1: "B", 2: "H", 4: "I"}[width]
+        matrix = b"".join(struct.pack(f"<{n}{code}", *r) for r in rows)
         tables[name] = {
             "n": len(kept),
             "keys_bytes": len(kb),

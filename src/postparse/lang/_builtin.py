@@ -151,11 +151,14 @@ class _Model:
         w_keys = blob[pos : pos + kb].decode("utf-8").split("\n") if n else []
         pos += kb
         ww = info.get("width", 2)
-        raw = blob[pos : pos + mb]
-        wide = bytearray(4 * (mb // ww))
-        for j in range(ww):
-            wide[j::4] = raw[j::ww]
-        self.word_matrix = bytes(wide)
+        if ww == 4:  # already 32-bit fields: slices of the file are the values
+            self.word_matrix = blob[pos : pos + mb]
+        else:
+            raw = blob[pos : pos + mb]
+            wide = bytearray(4 * (mb // ww))
+            for j in range(ww):
+                wide[j::4] = raw[j::ww]
+            self.word_matrix = bytes(wide)
         self.word_index: dict[str, int] = dict(zip(w_keys, range(len(w_keys)), strict=True))
         self.word_cache: dict[str, int] = {}
 
@@ -177,7 +180,7 @@ def _scripts() -> _Scripts:
 
 
 def load_all() -> None:
-    """Load every table now (the first call does this; about 60 ms)."""
+    """Load every table now (the first identification does it anyway)."""
     sc = _scripts()
     _zh_sets()
     for group in sorted(set(sc.groups.values())):
@@ -328,7 +331,7 @@ def analyse(text: str) -> Scores:
     if not words:
         return _NONE_EMPTY
     sc = _State.scripts
-    if sc is None:
+    if sc is None:  # first call: load every table (about 50 ms)
         load_all()
         sc = _scripts()
     of = sc.of
