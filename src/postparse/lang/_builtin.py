@@ -12,12 +12,13 @@ Pipeline for one text:
    ...); kana -> ja; Han -> zh-Hans / zh-Hant by characters that exist in only
    one script form (OpenCC tables).
 4. Otherwise the script's model (latin, cyrillic, arabic, devanagari) scores the
-   words of that script: character 1-3 grams of each padded word plus the word
-   itself, naive Bayes with quantised costs. Per-language costs are packed as
-   32-bit fields of one Python int per feature, so adding a feature's costs for
-   all languages is a single integer addition.
+   words of that script: a known word is one lookup (its own cost plus its 1-3
+   grams), an unknown word is scored by its padded 3-grams; naive Bayes with
+   quantised costs. Per-language costs are packed as 32-bit fields of one Python
+   int per feature, so adding a feature's costs for all languages is a single
+   integer addition.
 
-All tables are package data, loaded lazily on first use of a script group.
+All tables are package data, loaded on the first identification (never at import).
 """
 
 from __future__ import annotations
