@@ -132,8 +132,9 @@ GROUPS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 # Prior cost (nats) per language where two languages share most of their words:
-# Malaysian posts are far rarer online than Indonesian ones.
-PRIOR_NATS = {"ms": 1.0}
+# Malaysian posts are far rarer online than Indonesian ones, Marathi and Nepali
+# ones than Hindi ones.
+PRIOR_NATS = {"ms": 1.0, "mr": 1.0, "ne": 1.0}
 
 TOP_NGRAMS = 2500  # per language and n-gram length class (1-3 together)
 TOP_WORDS = int(os.environ.get("PP_TOP_WORDS", "2500"))  # per language
