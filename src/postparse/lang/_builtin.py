@@ -55,6 +55,7 @@ _NOISE_RE = re.compile(
 # Cheap test whether _NOISE_RE can match at all.
 _NOISE_TRIGGERS = ("@", "#", "://", "www.", "＠", "＃")
 _WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
+_ASCII_WORD_RE = re.compile(r"[a-z]+")  # the same, on lower-cased ASCII text
 # Fast path: does the text contain a letter at all?
 _ANY_LETTER_RE = regex.compile(r"\p{L}")
 
@@ -327,8 +328,10 @@ def analyse(text: str) -> Scores:
         return _NONE_EMPTY
     if len(text) > _MAX_CHARS:
         text = text[:_MAX_CHARS]
-    text = strip_noise(text)
-    words = _WORD_RE.findall(text.lower())
+    text = strip_noise(text).lower()
+    ascii_only = text.isascii()
+    # For ASCII text the stdlib pattern finds the same runs, about twice as fast.
+    words = (_ASCII_WORD_RE if ascii_only else _WORD_RE).findall(text)
     if not words:
         return _NONE_EMPTY
     sc = _State.scripts
@@ -339,7 +342,7 @@ def analyse(text: str) -> Scores:
     hist: dict[str, int] = {}
     by_script: dict[str, list[str]] = {}
     rest = words
-    if text.isascii():  # fast path: every word is Latin
+    if ascii_only:  # fast path: every word is Latin
         hist["Latin"] = sum(map(len, words))
         by_script["Latin"] = words
         rest = []
