@@ -10,11 +10,19 @@ Outputs (all under ``src/postparse/lang/data/``):
   ``regex`` module's Unicode database), which script decides a language by itself,
   which script goes to which within-script model, and marker letters.
 - ``zh_chars.json`` characters that exist only in Simplified or only in Traditional
-  Chinese, derived from the OpenCC character tables.
+  Chinese, Japanese-only kanji (OpenCC tables; the kanji filtered with wordfreq's
+  zh list) and a hand-written list of Chinese function characters.
 - ``model_<group>.bin`` one naive-Bayes table per script group (latin, cyrillic,
   arabic, devanagari): quantised per-language costs (-log P, relative to the best
-  language, 1/SCALE nat steps, capped at 255) for character 1-3 grams of padded
-  words and for whole words.
+  language, 1/SCALE nat steps) for padded character 3-grams (8 bit, capped at 255)
+  and for whole words (32 bit: WORD_WEIGHT x the word's own cost plus
+  KNOWN_NGRAM_WEIGHT x the costs of its 1-3 grams), a prior per language, and the
+  language list. Layout: b"PPLANG1\n", uint32 header length, JSON header, then per
+  table the "\n"-joined keys and the row-major cost matrix.
+
+Knobs for experiments (environment): PP_WORD_WEIGHT, PP_KNOWN_NGRAM_WEIGHT,
+PP_TOP_WORDS. Tuned on fragments of tests/lang/lang_cases.tsv, never on an
+evaluation set.
 
 Sources (see ``src/postparse/lang/data/SOURCES.md``): wordfreq word frequency lists
 (data CC BY-SA 4.0), langdetect n-gram profiles (Apache-2.0), OpenCC character
