@@ -134,7 +134,7 @@ def correct(pred: str | None, gold: str) -> bool:
     return p == g or p.startswith(g + "-")
 
 
-def worker(name: str, paths: list[Path], trace: bool) -> dict[str, Any]:
+def worker(name: str, paths: list[Path], trace: bool, repeat: int) -> dict[str, Any]:
     texts = load_texts(paths)
     if trace:
         import tracemalloc
@@ -152,24 +152,31 @@ def worker(name: str, paths: list[Path], trace: bool) -> dict[str, Any]:
     t2 = time.perf_counter()
     times = []
     ok = 0
-    for gold, text in texts:
+    for gold, text in texts:  # first pass: cold caches, and the accuracy
         a = time.perf_counter()
         pred = fn(text)
         times.append(time.perf_counter() - a)
         ok += correct(pred, gold)
+    best = list(times)
+    for _ in range(repeat - 1):  # further passes: keep each text's fastest time
+        for i, (_gold, text) in enumerate(texts):
+            a = time.perf_counter()
+            fn(text)
+            best[i] = min(best[i], time.perf_counter() - a)
     return {
         "import_s": t1 - t0,
         "first_s": t2 - t1,
         "median_us": statistics.median(times) * 1e6,
         "mean_us": statistics.fmean(times) * 1e6,
+        "best_median_us": statistics.median(best) * 1e6,
         "accuracy": ok / len(texts),
         "n": len(texts),
         "rss_delta_mb": _rss_mb() - rss0,
     }
 
 
-def run_worker(name: str, paths: list[Path], trace: bool) -> dict[str, Any] | str:
-    cmd = [sys.executable, __file__, "--worker", name]
+def run_worker(name: str, paths: list[Path], trace: bool, repeat: int) -> dict[str, Any] | str:
+    cmd = [sys.executable, __file__, "--worker", name, "--repeat", str(repeat)]
     for p in paths:
         cmd += ["--texts", str(p)]
     if trace:
@@ -190,36 +197,44 @@ def main() -> int:
     ap.add_argument("--peers", default=",".join(BACKENDS[1:]))
     ap.add_argument("--worker")
     ap.add_argument("--trace", action="store_true")
+    ap.add_argument(
+        "--repeat", type=int, default=3, help="passes over the texts (best-of for best_median)"
+    )
     args = ap.parse_args()
     paths = args.texts or DEFAULT_TEXTS
     if args.worker:
-        print(json.dumps(worker(args.worker, paths, args.trace)))
+        print(json.dumps(worker(args.worker, paths, args.trace, args.repeat)))
         return 0
     names = ["postparse"] + [p for p in args.peers.split(",") if p]
     texts = load_texts(paths)
     print(f"# {len(texts)} texts from {', '.join(str(p) for p in paths if p.exists())}")
     rows: dict[str, dict[str, Any]] = {}
     for name in names:
-        r = run_worker(name, paths, trace=False)
+        r = run_worker(name, paths, trace=False, repeat=args.repeat)
         if isinstance(r, str):
             print(f"{name:16s} {r}")
             continue
-        tr = run_worker(name, paths, trace=True)
+        tr = run_worker(name, paths, trace=True, repeat=1)
         if isinstance(tr, dict):
             r.update(tr)
         rows[name] = r
     base = rows.get("postparse")
+    print(
+        "# median_us/mean_us: first pass (cold caches); best_med: median of each text's"
+        f" best of {args.repeat} passes; x ours: ratio of median_us to postparse's"
+    )
     header = (
         f"{'backend':16s} {'acc':>6s} {'median_us':>10s} {'x ours':>7s} {'mean_us':>9s} "
-        f"{'import_ms':>10s} {'first_ms':>9s} {'rss_MB':>7s} {'traced_MB':>9s}"
+        f"{'best_med':>9s} {'import_ms':>10s} {'first_ms':>9s} {'rss_MB':>7s} {'traced_MB':>9s}"
     )
     print(header)
     for name, r in rows.items():
         ratio = r["median_us"] / base["median_us"] if base else float("nan")
         print(
             f"{name:16s} {r['accuracy']:6.3f} {r['median_us']:10.1f} {ratio:7.2f} "
-            f"{r['mean_us']:9.1f} {r['import_s'] * 1e3:10.1f} {r['first_s'] * 1e3:9.1f} "
-            f"{r['rss_delta_mb']:7.1f} {r.get('traced_mb', float('nan')):9.1f}"
+            f"{r['mean_us']:9.1f} {r['best_median_us']:9.1f} {r['import_s'] * 1e3:10.1f} "
+            f"{r['first_s'] * 1e3:9.1f} {r['rss_delta_mb']:7.1f} "
+            f"{r.get('traced_mb', float('nan')):9.1f}"
         )
     return 0
 

@@ -10,11 +10,19 @@ Outputs (all under ``src/postparse/lang/data/``):
   ``regex`` module's Unicode database), which script decides a language by itself,
   which script goes to which within-script model, and marker letters.
 - ``zh_chars.json`` characters that exist only in Simplified or only in Traditional
-  Chinese, derived from the OpenCC character tables.
+  Chinese, Japanese-only kanji (OpenCC tables; the kanji filtered with wordfreq's
+  zh list) and a hand-written list of Chinese function characters.
 - ``model_<group>.bin`` one naive-Bayes table per script group (latin, cyrillic,
   arabic, devanagari): quantised per-language costs (-log P, relative to the best
-  language, 1/SCALE nat steps, capped at 255) for character 1-3 grams of padded
-  words and for whole words.
+  language, 1/SCALE nat steps) for padded character 3-grams (8 bit, capped at 255)
+  and for whole words (32 bit: WORD_WEIGHT x the word's own cost plus
+  KNOWN_NGRAM_WEIGHT x the costs of its 1-3 grams), a prior per language, and the
+  language list. Layout: b"PPLANG1\n", uint32 header length, JSON header, then per
+  table the "\n"-joined keys and the row-major cost matrix.
+
+Knobs for experiments (environment): PP_WORD_WEIGHT, PP_KNOWN_NGRAM_WEIGHT,
+PP_TOP_WORDS. Tuned on fragments of tests/lang/lang_cases.tsv, never on an
+evaluation set.
 
 Sources (see ``src/postparse/lang/data/SOURCES.md``): wordfreq word frequency lists
 (data CC BY-SA 4.0), langdetect n-gram profiles (Apache-2.0), OpenCC character
@@ -132,8 +140,9 @@ GROUPS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 # Prior cost (nats) per language where two languages share most of their words:
-# Malaysian posts are far rarer online than Indonesian ones.
-PRIOR_NATS = {"ms": 1.0}
+# Malaysian posts are far rarer online than Indonesian ones, Marathi and Nepali
+# ones than Hindi ones.
+PRIOR_NATS = {"ms": 1.0, "mr": 1.0, "ne": 1.0}
 
 TOP_NGRAMS = 2500  # per language and n-gram length class (1-3 together)
 TOP_WORDS = int(os.environ.get("PP_TOP_WORDS", "2500"))  # per language
@@ -466,10 +475,11 @@ def build_group(group: str, spec: dict[str, tuple[str, str]]) -> bytes:
     ng_rows = [ng_rows[i] for i in tri]
     for name, kept, rows, width in (
         ("ngram", ng_kept, ng_rows, 1),
-        ("word", w_kept, w_tot, 2),
+        ("word", w_kept, w_tot, 4),  # stored as the run-time layout: no expansion
     ):
         kb = "\n".join(kept).encode("utf-8")
-        matrix = b"".join(struct.pack(f"<{n}{'B' if width == 1 else 'H'}", *r) for r in rows)
+        code = {1: "B", 2: "H", 4: "I"}[width]
+        matrix = b"".join(struct.pack(f"<{n}{code}", *r) for r in rows)
         tables[name] = {
             "n": len(kept),
             "keys_bytes": len(kb),

@@ -12,12 +12,13 @@ Pipeline for one text:
    ...); kana -> ja; Han -> zh-Hans / zh-Hant by characters that exist in only
    one script form (OpenCC tables).
 4. Otherwise the script's model (latin, cyrillic, arabic, devanagari) scores the
-   words of that script: character 1-3 grams of each padded word plus the word
-   itself, naive Bayes with quantised costs. Per-language costs are packed as
-   32-bit fields of one Python int per feature, so adding a feature's costs for
-   all languages is a single integer addition.
+   words of that script: a known word is one lookup (its own cost plus its 1-3
+   grams), an unknown word is scored by its padded 3-grams; naive Bayes with
+   quantised costs. Per-language costs are packed as 32-bit fields of one Python
+   int per feature, so adding a feature's costs for all languages is a single
+   integer addition.
 
-All tables are package data, loaded lazily on first use of a script group.
+All tables are package data, each loaded on first use (never at import).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ _NOISE_RE = re.compile(
 # Cheap test whether _NOISE_RE can match at all.
 _NOISE_TRIGGERS = ("@", "#", "://", "www.", "＠", "＃")
 _WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
+_ASCII_WORD_RE = re.compile(r"[a-z]+")  # the same, on lower-cased ASCII text
 # Fast path: does the text contain a letter at all?
 _ANY_LETTER_RE = regex.compile(r"\p{L}")
 
@@ -151,11 +153,14 @@ class _Model:
         w_keys = blob[pos : pos + kb].decode("utf-8").split("\n") if n else []
         pos += kb
         ww = info.get("width", 2)
-        raw = blob[pos : pos + mb]
-        wide = bytearray(4 * (mb // ww))
-        for j in range(ww):
-            wide[j::4] = raw[j::ww]
-        self.word_matrix = bytes(wide)
+        if ww == 4:  # already 32-bit fields: slices of the file are the values
+            self.word_matrix = blob[pos : pos + mb]
+        else:
+            raw = blob[pos : pos + mb]
+            wide = bytearray(4 * (mb // ww))
+            for j in range(ww):
+                wide[j::4] = raw[j::ww]
+            self.word_matrix = bytes(wide)
         self.word_index: dict[str, int] = dict(zip(w_keys, range(len(w_keys)), strict=True))
         self.word_cache: dict[str, int] = {}
 
@@ -177,7 +182,7 @@ def _scripts() -> _Scripts:
 
 
 def load_all() -> None:
-    """Load every table now (the first call does this; about 60 ms)."""
+    """Load every table now (otherwise each loads on first use, Latin ~40 ms)."""
     sc = _scripts()
     _zh_sets()
     for group in sorted(set(sc.groups.values())):
@@ -323,19 +328,18 @@ def analyse(text: str) -> Scores:
         return _NONE_EMPTY
     if len(text) > _MAX_CHARS:
         text = text[:_MAX_CHARS]
-    text = strip_noise(text)
-    words = _WORD_RE.findall(text.lower())
+    text = strip_noise(text).lower()
+    ascii_only = text.isascii()
+    # For ASCII text the stdlib pattern finds the same runs, about twice as fast.
+    words = (_ASCII_WORD_RE if ascii_only else _WORD_RE).findall(text)
     if not words:
         return _NONE_EMPTY
-    sc = _State.scripts
-    if sc is None:
-        load_all()
-        sc = _scripts()
+    sc = _scripts()  # tables load on first use: this one, the zh sets, each model
     of = sc.of
     hist: dict[str, int] = {}
     by_script: dict[str, list[str]] = {}
     rest = words
-    if text.isascii():  # fast path: every word is Latin
+    if ascii_only:  # fast path: every word is Latin
         hist["Latin"] = sum(map(len, words))
         by_script["Latin"] = words
         rest = []
