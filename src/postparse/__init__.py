@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .dates import parse_date, search_date
 from .emoji import repair_emoji
-from .lang import detect_language
+from .lang import LanguageResult, detect_language, detect_language_details
 from .model import Document, EmojiRepair, EmojiResult, ParsedDate, Post
 from .pipeline import iter_parse, parse
 
@@ -14,10 +14,12 @@ __all__ = [
     "Document",
     "EmojiRepair",
     "EmojiResult",
+    "LanguageResult",
     "ParsedDate",
     "Post",
     "__version__",
     "detect_language",
+    "detect_language_details",
     "iter_parse",
     "parse",
     "parse_date",

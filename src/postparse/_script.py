@@ -76,15 +76,8 @@ def dominant_script(text: str) -> str | None:
 
 
 def han_variant(text: str) -> str | None:
-    """``"Hans"`` or ``"Hant"`` when ``text`` has characters that exist only
-    in Simplified or only in Traditional Chinese, and more of one kind."""
-    from .lang._builtin import _zh_sets  # the identifier's character tables
+    """``"Hans"`` or ``"Hant"`` where the characters tell (see
+    :func:`postparse.lang.chinese_script`)."""
+    from .lang import chinese_script
 
-    hans, hant = _zh_sets()[:2]
-    n_hans = len(hans.intersection(text))
-    n_hant = len(hant.intersection(text))
-    if n_hans > n_hant:
-        return "Hans"
-    if n_hant > n_hans:
-        return "Hant"
-    return None
+    return chinese_script(text)

@@ -19,6 +19,7 @@ from . import _backends, _builtin
 __all__ = [
     "LanguageResult",
     "available_backends",
+    "chinese_script",
     "detect_language",
     "detect_language_details",
     "supported_languages",
@@ -85,3 +86,15 @@ def supported_languages() -> frozenset[str]:
 def available_backends() -> list[str]:
     """Backends usable in this environment (``"builtin"`` always is)."""
     return _backends.available()
+
+
+def chinese_script(text: str) -> str | None:
+    """``"Hans"`` or ``"Hant"`` when ``text`` holds more characters that
+    exist only in Simplified Chinese, or only in Traditional Chinese (the
+    OpenCC tables the identifier uses); None when neither kind prevails."""
+    hans, hant = _builtin._zh_sets()[:2]
+    n_hans = len(hans.intersection(text))
+    n_hant = len(hant.intersection(text))
+    if n_hans == n_hant:
+        return None
+    return "Hans" if n_hans > n_hant else "Hant"
