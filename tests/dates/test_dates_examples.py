@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from postparse.dates import infer_date_order, parse_date, search_date
+from postparse.dates import find_dates, infer_date_order, parse_date, search_date
 
 NOW = datetime(2024, 9, 10, 12, 0, 0, tzinfo=timezone.utc)  # a Tuesday
 
@@ -205,3 +205,19 @@ def test_infer_date_order() -> None:
 def test_bad_order_raises() -> None:
     with pytest.raises(ValueError):
         parse_date("2024-09-02", now=NOW, order="XYZ")
+
+
+def test_find_dates_all_in_order() -> None:
+    line = "posted 2024-09-02 16:17, edited 3 days ago, seen yesterday"
+    got = list(find_dates(line, now=NOW))
+    assert [r.text for r in got] == ["2024-09-02 16:17", "3 days ago", "yesterday"]
+    for r in got:
+        assert line[r.start : r.end] == r.text
+
+
+def test_parse_long_inputs() -> None:
+    # regression: parse_date scanned every candidate of a long text (quadratic)
+    text = "1 2.3 Sep 12:3 a the of 2024 / - " * 3000
+    assert parse_date(text, now=NOW) is None
+    assert parse_date("x y z " + "3 days ago", now=NOW) is not None
+    assert parse_date("one two three four five 3 days ago", now=NOW) is None

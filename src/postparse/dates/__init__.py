@@ -20,7 +20,7 @@ forms (``data/colloquial.json``); see ``docs/dates.md``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 
 from ..model import ParsedDate
@@ -30,6 +30,7 @@ from ._tables import build_lexicon, canonical, norm, word_index
 __all__ = [
     "DateParser",
     "ParsedDate",
+    "find_dates",
     "guess_languages",
     "infer_date_order",
     "parse_date",
@@ -180,6 +181,7 @@ class DateParser:
         languages: Sequence[str] | None = None,
         order: str | None = None,
         whole: bool = False,
+        start: int = 0,
     ) -> ParsedDate | None:
         if not isinstance(text, str) or not text:
             return None
@@ -191,13 +193,13 @@ class DateParser:
             hinted = self._hinted.get(key)
             if hinted is None:
                 hinted = self._hinted[key] = self.matcher(self._given(languages), True)
-            return hinted.find(text, ref, order, whole)
+            return hinted.find(text, ref, order, whole, start)
         cands = guess_languages(text)
         if not cands:
-            return self.matcher((), False).find(text, ref, order, whole)
+            return self.matcher((), False).find(text, ref, order, whole, start)
         best: ParsedDate | None = None
         for lang in cands:
-            res = self.matcher((lang,), False).find(text, ref, order, whole)
+            res = self.matcher((lang,), False).find(text, ref, order, whole, start)
             if res is not None and (
                 best is None
                 or res.start < best.start
@@ -225,6 +227,24 @@ def search_date(
 ) -> ParsedDate | None:
     """The first date expression in ``text`` (``start``/``end`` locate it)."""
     return _PARSER.search(text, now=now, languages=languages, order=order)
+
+
+def find_dates(
+    text: str,
+    *,
+    now: datetime | None = None,
+    languages: Sequence[str] | None = None,
+    order: str | None = None,
+) -> Iterator[ParsedDate]:
+    """Every date expression in ``text``, left to right, not overlapping."""
+    ref = _now(now)
+    pos = 0
+    while pos < len(text):
+        found = _PARSER.search(text, now=ref, languages=languages, order=order, start=pos)
+        if found is None:
+            return
+        yield found
+        pos = max(found.end, pos + 1)
 
 
 def parse_date(

@@ -393,7 +393,7 @@ class Matcher:
         self.start_words = frozenset(self.word_kinds)
 
     # ------------------------------------------------------------------
-    def candidates(self, text: str) -> list[tuple[int, tuple[str, ...]]]:
+    def candidates(self, text: str, stop: int = -1) -> list[tuple[int, tuple[str, ...]]]:
         """Token starts worth trying, each with the shapes to try there."""
         out: list[tuple[int, tuple[str, ...]]] = []
         prev_word = ""
@@ -404,7 +404,8 @@ class Matcher:
         after_kinds = self.after_kinds
         char_kinds = self.char_kinds
         next_word = _NEXT_WORD.get()
-        for mt in _TOK.get().finditer(text):
+        scan = _TOK.get().finditer(text) if stop < 0 else _TOK.get().finditer(text, 0, stop)
+        for mt in scan:
             g = mt.lastindex
             if g == 2:  # a word
                 tok = mt.group()
@@ -459,9 +460,22 @@ class Matcher:
         now: datetime,
         order: str | None,
         whole: bool,
+        start: int = 0,
     ) -> ParsedDate | None:
         rxs = self._rx
-        for pos, kinds in self.candidates(text):
+        limit = len(text)
+        if whole:
+            # parse_date: only digit-free filler of a few words may precede the date
+            d = _DIGIT.search(text)
+            if d is not None:
+                limit = d.start()
+            limit = min(limit, 80)
+        stop = min(len(text), limit + 256) if whole else -1
+        for pos, kinds in self.candidates(text, stop):
+            if pos > limit:
+                break
+            if pos < start:
+                continue
             for kind in kinds:
                 rx = rxs.get(kind) or self._get(kind)
                 m = rx.match(text, pos)
@@ -621,7 +635,9 @@ class Matcher:
             return _with_time(done, _last_weekday(now, whit[0]), tm)
 
         if kind == "epoch":
-            if not whole and text.strip() != _g(m, "ep"):
+            raw_ep = _g(m, "ep")
+            alone = len(text) <= len(raw_ep) + 8 and text.strip() == raw_ep
+            if not whole and not alone:
                 before = text[max(0, start - 16) : start]
                 words = _EPOCH_WORDS.findall(before.lower())
                 if not words or words[-1] not in L.epoch_context:
