@@ -119,6 +119,8 @@ def guess_languages(text: str) -> tuple[str, ...]:
         if hit:
             hit_langs = hit.split(",")
             w = 1.0 / len(hit_langs)
+            if len(key) <= 2:
+                w *= 0.25  # "nd", "de", "am": weak evidence
             for lang in hit_langs:
                 scores[lang] = scores.get(lang, 0.0) + w
     if scores:
@@ -128,6 +130,8 @@ def guess_languages(text: str) -> tuple[str, ...]:
             key=lambda x: (-scores[x], _RANK.get(x, len(_RANK)), x),
         )
         found.extend(top[:_MAX_CANDIDATES])
+        if "en" in scores and "en" not in found:
+            found.append("en")  # the lingua franca of dumps, when it knows a word
     seen: dict[str, None] = {}
     for lang in found:
         seen.setdefault(lang, None)

@@ -234,8 +234,11 @@ class Matcher:
         )
         t_loose = r"(?P<hh3>\d{1,2})[hH.](?P<mi3>\d{2})(?!\d)"
         t_ampm = r"(?P<hh4>\d{1,2})(?=\s*(?&AMPM))"
+        t_uhr = r"(?P<hh5>\d{1,2})(?=\s*(?&TSUF)(?![^\W\d_]))"
         tail = r"(?:\s*(?P<ap2>(?&AMPM)))?(?:\s*(?&TSUF))?(?:\s*(?P<tz>(?&ZONE)))?"
-        TIME_FULL = rf"(?:(?P<ap1>(?&AMPM))\s*)?(?:{t_colon}|{t_cjk}|{t_loose}|{t_ampm}){tail}"
+        TIME_FULL = (
+            rf"(?:(?P<ap1>(?&AMPM))\s*)?(?:{t_colon}|{t_cjk}|{t_loose}|{t_ampm}|{t_uhr}){tail}"
+        )
         TIME_STRICT = rf"(?:(?P<ap1>(?&AMPM))\s*)?(?:{t_colon}|{t_cjk}|{t_ampm}){tail}"
         DSEP = r"(?:\s*(?&FILL)\s*|[\s,./-]*)"
         ORD = r"(?:\.|st|nd|rd|th|er|e|º|ª)?"
@@ -259,7 +262,7 @@ class Matcher:
         named2 = (
             r"(?:(?P<wd2>(?&WD))\.?\s*,?\s*)?(?P<mon2>(?&MON))\.?\s*(?:(?&FILL)\s*)?"
             r"(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?(?![\d:])"
-            r"(?:\s*,?\s*(?P<y2>\d{4})(?!\d))?"
+            r"(?:\s*,?\s*(?P<y2>\d{4}|'\d{2})(?!\d))?"
         )
         my = r"(?P<mon3>(?&MON))\.?\s*,?\s*(?:(?&FILL)\s*)?(?P<y3>\d{4})(?!\d)"
         cjk = (
@@ -779,6 +782,10 @@ class Matcher:
             return None
         if not 1 <= month <= 12:
             return None
+        if year is not None and year > now.year + 300:
+            era_lang = lang or (L.langs[0] if self.explicit and L.langs else None)
+            if era_lang in L.year_offset:
+                year += L.year_offset[era_lang]
         if year is not None and not 1 <= year <= 9999:
             return None
         if day is None:
@@ -942,7 +949,7 @@ TimeTuple = tuple[int, int, int, Precision, "tzinfo | None"]
 
 def _time(m: Any, L: Lexicon) -> TimeTuple | None:
     """The clock time of a match: None when absent or invalid."""
-    hh = _g(m, "hh") or _g(m, "hh2") or _g(m, "hh3") or _g(m, "hh4")
+    hh = _g(m, "hh") or _g(m, "hh2") or _g(m, "hh3") or _g(m, "hh4") or _g(m, "hh5")
     if hh is None:
         return None
     h = int(hh)

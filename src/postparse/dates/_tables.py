@@ -126,6 +126,8 @@ class Lexicon:
         self.eras: dict[str, int] = dict()
         self.epoch_context: set[str] = set()
         self.order: str | None = None
+        #: language -> years to add to a far-future year (Buddhist era: -543)
+        self.year_offset: dict[str, int] = {}
 
 
 def _add(target: dict[str, Any], key: str, value: Any) -> None:
@@ -151,6 +153,8 @@ def build_lexicon(langs: tuple[str, ...]) -> Lexicon:
     for lang in langs:
         hand: dict[str, Any] = coll.get(lang, {})
         gen = cldr_table(lang)
+        if "year_offset" in hand:
+            lex.year_offset[lang] = int(hand["year_offset"])
         if lex.order is None and gen.get("order"):
             lex.order = gen["order"]
         for src in (hand, gen):
