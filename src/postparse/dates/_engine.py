@@ -727,6 +727,7 @@ class Matcher:
                 order,
                 self.order,
                 ampm,
+                now.year,
             )
             if ymd is None:
                 return None
@@ -914,12 +915,19 @@ def _cjk_year(raw: str | None, era: str | None, L: Lexicon) -> int | None:
 
 
 def _numeric(
-    a: str, b: str, c: str, sep: str, order: str | None, lang_order: str | None, ampm: bool
+    a: str,
+    b: str,
+    c: str,
+    sep: str,
+    order: str | None,
+    lang_order: str | None,
+    ampm: bool,
+    now_year: int,
 ) -> tuple[int, int, int] | None:
     ai, bi, ci = int(a), int(b), int(c)
     year = ci if len(c) == 4 else 2000 + ci
-    if len(c) == 2 and year > datetime.now().year + 20:
-        year -= 100
+    if len(c) == 2 and year > now_year + 1:
+        year -= 100  # a two-digit year is not in the future
     if ai > 12 and bi > 12:
         return None
     if ai > 12:
