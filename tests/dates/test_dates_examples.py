@@ -105,6 +105,10 @@ MORE = [
     ("3 दिन पहले", None, "2024-09-07", "day"),
     ("昨天 下午4:17", None, "2024-09-09T16:17", "minute"),
     ("2024. 9. 2. 오후 4:17", None, "2024-09-02T16:17", "minute"),
+    ("в пятницу в 14:00", None, "2024-09-06T14:00", "minute"),
+    ("у пʼятницю", None, "2024-09-06", "day"),
+    ("الجمعة الماضية", None, "2024-09-06", "day"),
+    ("вчора о 16:17", None, "2024-09-09T16:17", "minute"),
 ]
 
 
@@ -155,6 +159,13 @@ NEGATIVES = [
 def test_negatives(text: str) -> None:
     assert parse_date(text, now=NOW) is None
     assert search_date(text, now=NOW) is None
+
+
+def test_clock_alone_after_words_is_not_a_date() -> None:
+    # regression: "в пятницу в 14:00" was read as a bare clock time
+    assert parse_date("meet me at 14:00", now=NOW) is None
+    r = parse_date("14:00", now=NOW)
+    assert r is not None and r.precision == "minute"
 
 
 def test_parse_rejects_trailing_text() -> None:

@@ -285,7 +285,7 @@ class Matcher:
         )
         agopre = r"(?P<upre>(?&UNITPRE))\s*(?P<pn>\d{1,3})\s*(?P<suf3>(?&SUF))"
         rel = r"(?P<rel>(?&REL))"
-        wd = r"(?:(?P<last>(?&LAST))\s+)?(?P<wd>(?&WD))\.?"
+        wd = r"(?:(?P<last>(?&LAST))\s+)?(?P<wd>(?&WD))\.?(?:\s+(?P<last2>(?&LAST)))?"
         epoch = r"(?<![\w.+-])(?P<ep>\d{13}|\d{10})(?![\d.])"
         time_only = rf"(?<![\d.:/])(?:{TIME_STRICT})"
         alts = [
@@ -331,10 +331,11 @@ class Matcher:
                 if _is_ns(k[0]):
                     chars.setdefault(k[0], set()).update(kinds)
                     continue
-                w = _WORDS.get().match(k)
-                first = w.group() if w else (k if k[:1].isalpha() else "")
-                if first:
-                    words.setdefault(first, set()).update(kinds)
+                for form in (k, k.replace("'", "ʼ")) if "'" in k else (k,):
+                    w = _WORDS.get().match(form)
+                    first = w.group() if w else (form if form[:1].isalpha() else "")
+                    if first:
+                        words.setdefault(first, set()).update(kinds)
 
         add(mon_keys, ("named2", "my"))
         add(wd_keys, ("named1", "named2", "wd"))
@@ -632,7 +633,7 @@ class Matcher:
             if tm is not None:
                 end = tend
             wide = key in L.weekdays_wide
-            if _g(m, "last") is None and tm is None and not wide:
+            if _g(m, "last") is None and _g(m, "last2") is None and tm is None and not wide:
                 return None
             lang = whit[1]
             return _with_time(done, _last_weekday(now, whit[0]), tm)
@@ -658,6 +659,7 @@ class Matcher:
             tm = _time(m, L)
             if tm is None:
                 return None
+            bare_head = not text[:start].strip()
             gap = self.after_time_rx.match(text, end)
             dpos = gap.end() if gap else end
             dm = None
@@ -676,6 +678,8 @@ class Matcher:
             marked = _g(m, "ap1") or _g(m, "ap2") or _g(m, "ss") or _g(m, "ss2")
             if not whole and not marked and len(hh_raw) < 2:
                 return None
+            if whole and not bare_head:
+                return None  # "в пятницу в 14:00": a clock alone after words is not enough
             h, mi, s, prec, tz = tm
             base = now if tz is None else now.astimezone(tz)
             value = base.replace(hour=h, minute=mi, second=s, microsecond=0)

@@ -163,6 +163,8 @@ def build_lexicon(langs: tuple[str, ...]) -> Lexicon:
             for k, v in src.get("weekdays", {}).items():
                 _add(lex.weekdays, k, (v, lang))
             lex.weekdays_wide.update(norm(w) for w in src.get("weekdays_wide", ()))
+            if src is hand:
+                lex.weekdays_wide.update(norm(w) for w in hand.get("weekdays", {}) if len(w) >= 4)
             for k, v in src.get("units", {}).items():
                 _add(lex.units, k, (v, lang))
             for k, v in src.get("units_bare", {}).items():
