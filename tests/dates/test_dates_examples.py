@@ -161,6 +161,17 @@ def test_negatives(text: str) -> None:
     assert search_date(text, now=NOW) is None
 
 
+def test_lone_now_word_in_a_sentence() -> None:
+    assert search_date("Jetzt kaufen und sparen", now=NOW) is None
+    assert search_date("Call 555-0199 now", now=NOW) is None
+    r = search_date("Posted just now by @foo", now=NOW)
+    assert r is not None and r.text == "just now"
+    r = search_date("jetzt", now=NOW)
+    assert r is not None and r.precision == "minute"
+    r = search_date("刚刚 发布", now=NOW)
+    assert r is not None and r.text == "刚刚"
+
+
 def test_clock_alone_after_words_is_not_a_date() -> None:
     # regression: "в пятницу в 14:00" was read as a bare clock time
     assert parse_date("meet me at 14:00", now=NOW) is None

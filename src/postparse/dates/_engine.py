@@ -605,7 +605,13 @@ class Matcher:
                 return None
             unit, off, lang = rhit
             if unit == "now":
-                if not whole and " " not in key and len(key) <= 4:
+                # a lone "now"/"jetzt"/"ahora" inside a sentence is no timestamp
+                if (
+                    not whole
+                    and " " not in key
+                    and not _is_ns(key[0])
+                    and (_ALNUM.search(text, 0, start) or _ALNUM.search(text, end))
+                ):
                     return None
                 return done(now, "minute", True)
             if unit in ("week", "month", "year"):
