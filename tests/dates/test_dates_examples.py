@@ -161,6 +161,16 @@ def test_negatives(text: str) -> None:
     assert search_date(text, now=NOW) is None
 
 
+def test_names_are_not_weekdays_of_minor_languages() -> None:
+    # regression: "Anna" is Friday in Turkmen; the header's date must win
+    line = "Anna Ilyina, [02.09.24 16:19]"
+    r = search_date(line, now=NOW)
+    assert r is not None and r.text == "02.09.24 16:19"
+    assert parse_date("Anna", now=NOW) is None
+    r = parse_date("anna", now=NOW, languages=["tk"])
+    assert r is not None and r.precision == "day"
+
+
 def test_lone_now_word_in_a_sentence() -> None:
     assert search_date("Jetzt kaufen und sparen", now=NOW) is None
     assert search_date("Call 555-0199 now", now=NOW) is None

@@ -627,6 +627,8 @@ class Matcher:
             if unit == "day":
                 if not whole and tm is None and len(key) <= 2:
                     return None
+                if tm is None and not self.explicit and " " not in key and lang not in _BROAD:
+                    return None  # a lone word of a guessed minor language ("ma")
                 return _with_time(done, now + timedelta(days=off), tm)
             return None
 
@@ -639,9 +641,12 @@ class Matcher:
             if tm is not None:
                 end = tend
             wide = key in L.weekdays_wide
-            if _g(m, "last") is None and _g(m, "last2") is None and tm is None and not wide:
+            alone = _g(m, "last") is None and _g(m, "last2") is None and tm is None
+            if alone and not wide:
                 return None
             lang = whit[1]
+            if alone and not self.explicit and lang not in _BROAD:
+                return None  # "Anna" is Friday in Turkmen, and a name everywhere
             return _with_time(done, _last_weekday(now, whit[0]), tm)
 
         if kind == "epoch":
@@ -829,7 +834,7 @@ _AFTER_TIME = re.compile(r"\s*[,·•|@-]?\s*(?:on\s+)?", re.IGNORECASE)
 _DATE_KINDS = frozenset({"iso", "cjk", "cjkym", "named1", "named2", "my", "num", "mdt"})
 #: Languages whose short month abbreviations may stand alone ("Sep 2").
 _MAJOR = frozenset(
-    [
+    {
         "en",
         "de",
         "fr",
@@ -852,7 +857,87 @@ _MAJOR = frozenset(
         "sv",
         "da",
         "nb",
-    ]
+    }
+)
+#: Languages whose lone words (a weekday, "yesterday") count without a hint.
+_BROAD = frozenset(
+    {
+        "en",
+        "de",
+        "fr",
+        "es",
+        "pt",
+        "it",
+        "nl",
+        "ru",
+        "uk",
+        "pl",
+        "tr",
+        "ar",
+        "fa",
+        "zh",
+        "zh-Hant",
+        "ja",
+        "ko",
+        "id",
+        "vi",
+        "sv",
+        "da",
+        "nb",
+        "no",
+        "nn",
+        "fi",
+        "cs",
+        "sk",
+        "ro",
+        "hu",
+        "el",
+        "he",
+        "hi",
+        "bn",
+        "th",
+        "ms",
+        "ur",
+        "fil",
+        "bg",
+        "sr",
+        "sr-Latn",
+        "hr",
+        "sl",
+        "bs",
+        "lt",
+        "lv",
+        "et",
+        "ca",
+        "gl",
+        "eu",
+        "ka",
+        "hy",
+        "az",
+        "kk",
+        "uz",
+        "be",
+        "mk",
+        "sq",
+        "is",
+        "ga",
+        "cy",
+        "ta",
+        "te",
+        "mr",
+        "gu",
+        "kn",
+        "ml",
+        "pa",
+        "ne",
+        "si",
+        "km",
+        "lo",
+        "my",
+        "sw",
+        "af",
+        "am",
+    }
 )
 
 
