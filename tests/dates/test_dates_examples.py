@@ -171,6 +171,16 @@ def test_names_are_not_weekdays_of_minor_languages() -> None:
     assert r is not None and r.precision == "day"
 
 
+def test_camel_case_seam_and_cjk_single_chars() -> None:
+    # regression: Discord copy-paste glues the name to "Yesterday"
+    r = search_date("TheoYesterday at 6:45 PM", now=NOW)
+    assert r is not None and r.text == "Yesterday at 6:45 PM"
+    assert _iso(r.value).startswith("2024-09-09T18:45")
+    # regression: "今" (ja "now") inside 今年/今晚 is not a date
+    assert search_date("#中秋节# 今年的月饼测评来啦", now=NOW) is None
+    assert search_date("今晚的作业：找一找北斗七星", now=NOW) is None
+
+
 def test_lone_now_word_in_a_sentence() -> None:
     assert search_date("Jetzt kaufen und sparen", now=NOW) is None
     assert search_date("Call 555-0199 now", now=NOW) is None

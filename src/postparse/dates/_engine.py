@@ -131,6 +131,10 @@ def trie_alt(words: Iterable[str]) -> str:
     return "(?:" + emit(trie) + ")"
 
 
+#: a word starts after a non-letter, or at a camelCase seam ("TheoYesterday")
+_LB = r"(?:(?<![^\W\d_])|(?-i:(?<=[a-zà-ÿа-я])(?=[A-ZÀ-ÞА-Я])))"
+
+
 def _words(keys: Iterable[str], *, dot: bool = False) -> str:
     """Words with boundaries (none for scripts written without spaces)."""
     spaced: list[str] = []
@@ -140,7 +144,7 @@ def _words(keys: Iterable[str], *, dot: bool = False) -> str:
     d = r"\.?" if dot else ""
     parts = []
     if spaced:
-        parts.append(r"(?<![^\W\d_])" + trie_alt(spaced) + d + r"(?:(?<=\.)|(?![^\W\d_]))")
+        parts.append(_LB + trie_alt(spaced) + d + r"(?:(?<=\.)|(?![^\W\d_]))")
     if glued:
         parts.append(trie_alt(glued) + d)
     if not parts:
@@ -425,6 +429,14 @@ class Matcher:
                     continue
                 lw = tok.lower()
                 wk = word_kinds.get(lw)
+                if wk is None and not tok.islower() and not tok.isupper():
+                    # "TheoYesterday at 6:45 PM": a name glued to a date word
+                    for i in range(1, len(tok)):
+                        if tok[i].isupper() and tok[i - 1].islower():
+                            sub = word_kinds.get(lw[i:])
+                            if sub is not None:
+                                out.append((mt.start() + i, sub))
+                                break
                 if wk is not None:
                     if last_num_word >= 0 and lw in unit_words:
                         out.append((last_num_word, _K_AGO))
@@ -604,6 +616,8 @@ class Matcher:
             if rhit is None:
                 return None
             unit, off, lang = rhit
+            if len(key) == 1 and not whole and text.strip() != key:
+                return None  # "今" inside 今年/今晚 is not "now"
             if unit == "now":
                 # a lone "now"/"jetzt"/"ahora" inside a sentence is no timestamp
                 if (
