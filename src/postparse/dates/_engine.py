@@ -399,6 +399,34 @@ class Matcher:
         self.numwords = frozenset(norm(k) for k in L.numbers)
         self.unit_words = frozenset(norm(k) for k in unit_keys)
         self.start_words = frozenset(self.word_kinds)
+        self._trigger: re.Pattern[str] | None = None
+
+    def trigger(self) -> re.Pattern[str]:
+        """One C-level pass that says whether any position is worth a look.
+
+        The same rules as :meth:`candidates`, as a regex: a clock or date
+        separator after a number, an epoch, a number before a unit/month/AM-PM
+        word, a CJK date character, or a word that starts a date expression.
+        """
+        rx = self._trigger
+        if rx is None:
+            after_words = [w for w in self.after_kinds if not _is_ns(w[0])]
+            after_chars = "".join(w for w in self.after_kinds if len(w) == 1 and _is_ns(w))
+            start_chars = "".join(self.char_kinds)
+            parts = [
+                r"\d[:：]\d",
+                r"\d[./-]\s?\d",
+                r"(?<!\d)\d{10}(?:\d{3})?(?!\d)",
+                r"\d[\s.,]{0,2}" + trie_alt(after_words) + r"(?:(?<=\.)|(?![^\W\d_]))",
+                r"\d\.",
+                _LB + trie_alt(self.word_kinds) + r"(?![^\W\d_])",
+            ]
+            if after_chars:
+                parts.append(r"\d\s*[" + re.escape(after_chars) + "]")
+            if start_chars:
+                parts.append("[" + re.escape(start_chars) + "]")
+            rx = self._trigger = re.compile("|".join(parts), re.IGNORECASE)
+        return rx
 
     # ------------------------------------------------------------------
     def candidates(self, text: str, stop: int = -1) -> list[tuple[int, tuple[str, ...]]]:
@@ -487,6 +515,8 @@ class Matcher:
                 limit = d.start()
             limit = min(limit, 80)
         stop = min(len(text), limit + 256) if whole else -1
+        if self.trigger().search(text, 0, len(text) if stop < 0 else stop) is None:
+            return None
         for pos, kinds in self.candidates(text, stop):
             if pos > limit:
                 break
