@@ -402,31 +402,43 @@ class Matcher:
         self._trigger: re.Pattern[str] | None = None
 
     def trigger(self) -> re.Pattern[str]:
-        """One C-level pass that says whether any position is worth a look.
+        """A regex, anchored on a digit, for numbers that may belong to a date.
 
-        The same rules as :meth:`candidates`, as a regex: a clock or date
-        separator after a number, an epoch, a number before a unit/month/AM-PM
-        word, a CJK date character, or a word that starts a date expression.
+        A clock or date separator after a number, an epoch, or a number before
+        a unit/month/AM-PM word or a CJK date character (see :meth:`candidates`).
         """
         rx = self._trigger
         if rx is None:
             after_words = [w for w in self.after_kinds if not _is_ns(w[0])]
             after_chars = "".join(w for w in self.after_kinds if len(w) == 1 and _is_ns(w))
-            start_chars = "".join(self.char_kinds)
-            parts = [
-                r"\d[:：]\d",
-                r"\d[./-]\s?\d",
-                r"(?<!\d)\d{10}(?:\d{3})?(?!\d)",
-                r"\d[\s.,]{0,2}" + trie_alt(after_words) + r"(?:(?<=\.)|(?![^\W\d_]))",
-                r"\d\.",
-                _LB + trie_alt(self.word_kinds) + r"(?![^\W\d_])",
+            tails = [
+                r"[:：]\d",
+                r"[./-]\s?\d",
+                r"\.",
+                r"\d{9}",
+                r"[\s.,]{0,2}" + trie_alt(after_words) + r"(?:(?<=\.)|(?![^\W\d_]))",
             ]
             if after_chars:
-                parts.append(r"\d\s*[" + re.escape(after_chars) + "]")
-            if start_chars:
-                parts.append("[" + re.escape(start_chars) + "]")
-            rx = self._trigger = re.compile("|".join(parts), re.IGNORECASE)
+                tails.append(r"\s*[" + re.escape(after_chars) + "]")
+            rx = self._trigger = re.compile(r"\d(?:" + "|".join(tails) + ")", re.IGNORECASE)
         return rx
+
+    def worth_a_look(self, text: str, end: int) -> bool:
+        """Cheap test: can ``text[:end]`` hold a date at all for this matcher?"""
+        if self.trigger().search(text, 0, end) is not None:
+            return True
+        words = _WORDS.get().findall(text, 0, end)
+        if not words:
+            return False
+        lowered = [w.lower() for w in words]
+        if not self.start_words.isdisjoint(lowered):
+            return True
+        if _CAMEL.search(text, 0, end) is not None:
+            return True  # "TheoYesterday": let the scanner look at the seam
+        if not text.isascii():
+            chars = self.char_kinds
+            return any(ch in chars for w in words for ch in w)
+        return False
 
     # ------------------------------------------------------------------
     def candidates(self, text: str, stop: int = -1) -> list[tuple[int, tuple[str, ...]]]:
@@ -515,7 +527,7 @@ class Matcher:
                 limit = d.start()
             limit = min(limit, 80)
         stop = min(len(text), limit + 256) if whole else -1
-        if self.trigger().search(text, 0, len(text) if stop < 0 else stop) is None:
+        if not self.worth_a_look(text, len(text) if stop < 0 else stop):
             return None
         for pos, kinds in self.candidates(text, stop):
             if pos > limit:
@@ -1168,6 +1180,7 @@ def _with_time(done: Any, day: datetime, tm: TimeTuple | None) -> ParsedDate | N
 _EPOCH_WORDS = re.compile(r"[^\W\d]+")
 _OFFSET = re.compile(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 _ZONE_WORD = re.compile(r"[^\W\d_]+")
+_CAMEL = re.compile(r"[a-zà-ÿа-я][A-ZÀ-ÞА-Я]")
 _ALNUM = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
 _LEAD_WORDS = re.compile(r"[^\W\d_]+")
