@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 
@@ -441,9 +441,8 @@ class Matcher:
         return False
 
     # ------------------------------------------------------------------
-    def candidates(self, text: str, stop: int = -1) -> list[tuple[int, tuple[str, ...]]]:
-        """Token starts worth trying, each with the shapes to try there."""
-        out: list[tuple[int, tuple[str, ...]]] = []
+    def candidates(self, text: str, stop: int = -1) -> Iterator[tuple[int, tuple[str, ...]]]:
+        """Token starts worth trying (left to right), each with the shapes to try there."""
         prev_word = ""
         last_num_word = -1
         word_kinds = self.word_kinds
@@ -463,7 +462,7 @@ class Matcher:
                     for i, ch in enumerate(tok):
                         ck = char_kinds.get(ch)
                         if ck:
-                            out.append((base + i, ck))
+                            yield (base + i, ck)
                     prev_word = ""
                     last_num_word = -1
                     continue
@@ -475,12 +474,12 @@ class Matcher:
                         if tok[i].isupper() and tok[i - 1].islower():
                             sub = word_kinds.get(lw[i:])
                             if sub is not None:
-                                out.append((mt.start() + i, sub))
+                                yield (mt.start() + i, sub)
                                 break
                 if wk is not None:
                     if last_num_word >= 0 and lw in unit_words:
-                        out.append((last_num_word, _K_AGO))
-                    out.append((mt.start(), wk))
+                        yield (last_num_word, _K_AGO)
+                    yield (mt.start(), wk)
                 last_num_word = mt.start() if lw in numwords else -1
                 prev_word = lw
             elif g == 1:  # digits
@@ -505,10 +504,9 @@ class Matcher:
                     ):
                         kinds = _K_WORD
                 if kinds:
-                    out.append((mt.start(), kinds))
+                    yield (mt.start(), kinds)
                 prev_word = ""
                 last_num_word = -1
-        return out
 
     def find(
         self,
