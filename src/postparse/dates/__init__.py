@@ -112,7 +112,7 @@ def guess_languages(text: str) -> tuple[str, ...]:
     index = word_index()
     scores: dict[str, float] = {}
     for tok in _WORDS.get().findall(text):
-        key = norm(tok)
+        key = tok.lower() if tok.isascii() else norm(tok)
         if key in _NEUTRAL or (len(key) < 2 and key.isascii()):
             continue
         hit = index.get(key)
