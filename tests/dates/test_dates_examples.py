@@ -181,6 +181,15 @@ def test_camel_case_seam_and_cjk_single_chars() -> None:
     assert search_date("今晚的作业：找一找北斗七星", now=NOW) is None
 
 
+def test_short_forms_followed_by_a_word_are_quantities() -> None:
+    assert search_date("it is a 5 min walk", now=NOW) is None
+    assert search_date("6 mo. plan", now=NOW) is None
+    r = search_date("u/name · 5 min", now=NOW)
+    assert r is not None and r.text == "5 min"
+    r = search_date("2h Reply", now=NOW)
+    assert r is not None and r.text == "2h"
+
+
 def test_lone_now_word_in_a_sentence() -> None:
     assert search_date("Jetzt kaufen und sparen", now=NOW) is None
     assert search_date("Call 555-0199 now", now=NOW) is None

@@ -629,6 +629,15 @@ class Matcher:
                 return None
             if short and nparts == 1 and finest >= 5 and count >= 60 and m.group("suf2") is None:
                 return None
+            if (
+                short
+                and not whole
+                and nparts == 1
+                and m.group("suf2") is None
+                and len(u_key) >= 2
+                and _NEXT_IS_WORD.match(text, end)
+            ):
+                return None  # "a 5 min walk", "6 mo. plan": a quantity, not a timestamp
             value = _add_months(now, -months) if months else now
             if delta:
                 value = value - delta
@@ -1178,6 +1187,7 @@ def _with_time(done: Any, day: datetime, tm: TimeTuple | None) -> ParsedDate | N
 _EPOCH_WORDS = re.compile(r"[^\W\d]+")
 _OFFSET = re.compile(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 _ZONE_WORD = re.compile(r"[^\W\d_]+")
+_NEXT_IS_WORD = re.compile(r"\s*[^\W\d_]{2}")
 _CAMEL = re.compile(r"[a-zà-ÿа-я][A-ZÀ-ÞА-Я]")
 _ALNUM = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
