@@ -262,6 +262,8 @@ def test_infer_date_order() -> None:
     seq = ["1/3/24 10:00", "2/3/24 10:00", "3/3/24 10:00", "1/4/24 10:00"]
     assert infer_date_order(seq) == "DMY"
     assert infer_date_order(["hello", "no dates"]) is None
+    # dotted dates with every field <= 12: day first by convention
+    assert infer_date_order(["[02.09.24 16:17]", "[03.09.24 09:14]"]) == "DMY"
 
 
 def test_bad_order_raises() -> None:

@@ -277,6 +277,7 @@ def infer_date_order(samples: Iterable[str]) -> str | None:
     votes = {"DMY": 0, "MDY": 0, "YMD": 0}
     seqs: list[tuple[int, int, int, int]] = []
     numeric = _NUMERIC.get()
+    dots = 0
     count = 0
     for s in samples:
         count += 1
@@ -297,12 +298,13 @@ def infer_date_order(samples: Iterable[str]) -> str | None:
             elif bi > 12 and ai <= 12:
                 votes["MDY"] += 3
             seqs.append((yr, ai, bi, hm))
+            dots += m.group(2) == "."
     if votes["YMD"] and votes["YMD"] >= votes["DMY"] + votes["MDY"]:
         return "YMD"
     if votes["DMY"] != votes["MDY"] and max(votes["DMY"], votes["MDY"]) >= 3:
         return "DMY" if votes["DMY"] > votes["MDY"] else "MDY"
     if len(seqs) < 2:
-        return None
+        return "DMY" if seqs and dots == len(seqs) else None
 
     def forward(dmy: bool) -> int:
         score = 0
@@ -319,5 +321,6 @@ def infer_date_order(samples: Iterable[str]) -> str | None:
 
     d, mdy = forward(True), forward(False)
     if d == mdy:
-        return None
+        # still undecided: day.month.year is the only dotted convention
+        return "DMY" if seqs and dots >= 0.8 * len(seqs) else None
     return "DMY" if d > mdy else "MDY"
