@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from postparse.dates import infer_date_order, parse_date, search_date
+from postparse.dates import find_dates, infer_date_order, parse_date, search_date
 
 NOW = datetime(2024, 9, 10, 12, 0, 0, tzinfo=timezone.utc)  # a Tuesday
 
@@ -94,6 +94,21 @@ MORE = [
     ("2 сент. 2024 г. в 16:17", None, "2024-09-02T16:17", "minute"),
     ("1725293820", None, "2024-09-02T16:17:00", "second"),
     ("2 de septiembre de 2024 a las 16:17", None, "2024-09-02T16:17", "minute"),
+    # regressions
+    ("September 2nd", None, "2024-09-02", "day"),
+    ("Sep 2 '24", None, "2024-09-02", "day"),
+    ("2 ก.ย. 2567", None, "2024-09-02", "day"),
+    ("民國113年9月2日", None, "2024-09-02", "day"),
+    ("平成31年4月30日", None, "2019-04-30", "day"),
+    ("Vorgestern um 9 Uhr", None, "2024-09-08T09", "hour"),
+    ("2 órája", None, "2024-09-10T10", "hour"),
+    ("3 दिन पहले", None, "2024-09-07", "day"),
+    ("昨天 下午4:17", None, "2024-09-09T16:17", "minute"),
+    ("2024. 9. 2. 오후 4:17", None, "2024-09-02T16:17", "minute"),
+    ("в пятницу в 14:00", None, "2024-09-06T14:00", "minute"),
+    ("у пʼятницю", None, "2024-09-06", "day"),
+    ("الجمعة الماضية", None, "2024-09-06", "day"),
+    ("вчора о 16:17", None, "2024-09-09T16:17", "minute"),
 ]
 
 
@@ -144,6 +159,53 @@ NEGATIVES = [
 def test_negatives(text: str) -> None:
     assert parse_date(text, now=NOW) is None
     assert search_date(text, now=NOW) is None
+
+
+def test_names_are_not_weekdays_of_minor_languages() -> None:
+    # regression: "Anna" is Friday in Turkmen; the header's date must win
+    line = "Anna Ilyina, [02.09.24 16:19]"
+    r = search_date(line, now=NOW)
+    assert r is not None and r.text == "02.09.24 16:19"
+    assert parse_date("Anna", now=NOW) is None
+    r = parse_date("anna", now=NOW, languages=["tk"])
+    assert r is not None and r.precision == "day"
+
+
+def test_camel_case_seam_and_cjk_single_chars() -> None:
+    # regression: Discord copy-paste glues the name to "Yesterday"
+    r = search_date("TheoYesterday at 6:45 PM", now=NOW)
+    assert r is not None and r.text == "Yesterday at 6:45 PM"
+    assert _iso(r.value).startswith("2024-09-09T18:45")
+    # regression: "今" (ja "now") inside 今年/今晚 is not a date
+    assert search_date("#中秋节# 今年的月饼测评来啦", now=NOW) is None
+    assert search_date("今晚的作业：找一找北斗七星", now=NOW) is None
+
+
+def test_short_forms_followed_by_a_word_are_quantities() -> None:
+    assert search_date("it is a 5 min walk", now=NOW) is None
+    assert search_date("6 mo. plan", now=NOW) is None
+    r = search_date("u/name · 5 min", now=NOW)
+    assert r is not None and r.text == "5 min"
+    r = search_date("2h Reply", now=NOW)
+    assert r is not None and r.text == "2h"
+
+
+def test_lone_now_word_in_a_sentence() -> None:
+    assert search_date("Jetzt kaufen und sparen", now=NOW) is None
+    assert search_date("Call 555-0199 now", now=NOW) is None
+    r = search_date("Posted just now by @foo", now=NOW)
+    assert r is not None and r.text == "just now"
+    r = search_date("jetzt", now=NOW)
+    assert r is not None and r.precision == "minute"
+    r = search_date("刚刚 发布", now=NOW)
+    assert r is not None and r.text == "刚刚"
+
+
+def test_clock_alone_after_words_is_not_a_date() -> None:
+    # regression: "в пятницу в 14:00" was read as a bare clock time
+    assert parse_date("meet me at 14:00", now=NOW) is None
+    r = parse_date("14:00", now=NOW)
+    assert r is not None and r.precision == "minute"
 
 
 def test_parse_rejects_trailing_text() -> None:
@@ -200,8 +262,26 @@ def test_infer_date_order() -> None:
     seq = ["1/3/24 10:00", "2/3/24 10:00", "3/3/24 10:00", "1/4/24 10:00"]
     assert infer_date_order(seq) == "DMY"
     assert infer_date_order(["hello", "no dates"]) is None
+    # dotted dates with every field <= 12: day first by convention
+    assert infer_date_order(["[02.09.24 16:17]", "[03.09.24 09:14]"]) == "DMY"
 
 
 def test_bad_order_raises() -> None:
     with pytest.raises(ValueError):
         parse_date("2024-09-02", now=NOW, order="XYZ")
+
+
+def test_find_dates_all_in_order() -> None:
+    line = "posted 2024-09-02 16:17, edited 3 days ago, seen yesterday"
+    got = list(find_dates(line, now=NOW))
+    assert [r.text for r in got] == ["2024-09-02 16:17", "3 days ago", "yesterday"]
+    for r in got:
+        assert line[r.start : r.end] == r.text
+
+
+def test_parse_long_inputs() -> None:
+    # regression: parse_date scanned every candidate of a long text (quadratic)
+    text = "1 2.3 Sep 12:3 a the of 2024 / - " * 3000
+    assert parse_date(text, now=NOW) is None
+    assert parse_date("x y z " + "3 days ago", now=NOW) is not None
+    assert parse_date("one two three four five 3 days ago", now=NOW) is None

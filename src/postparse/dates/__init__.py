@@ -20,7 +20,7 @@ forms (``data/colloquial.json``); see ``docs/dates.md``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 
 from ..model import ParsedDate
@@ -30,6 +30,7 @@ from ._tables import build_lexicon, canonical, norm, word_index
 __all__ = [
     "DateParser",
     "ParsedDate",
+    "find_dates",
     "guess_languages",
     "infer_date_order",
     "parse_date",
@@ -111,13 +112,15 @@ def guess_languages(text: str) -> tuple[str, ...]:
     index = word_index()
     scores: dict[str, float] = {}
     for tok in _WORDS.get().findall(text):
-        key = norm(tok)
+        key = tok.lower() if tok.isascii() else norm(tok)
         if key in _NEUTRAL or (len(key) < 2 and key.isascii()):
             continue
         hit = index.get(key)
         if hit:
             hit_langs = hit.split(",")
             w = 1.0 / len(hit_langs)
+            if len(key) <= 2:
+                w *= 0.25  # "nd", "de", "am": weak evidence
             for lang in hit_langs:
                 scores[lang] = scores.get(lang, 0.0) + w
     if scores:
@@ -127,6 +130,8 @@ def guess_languages(text: str) -> tuple[str, ...]:
             key=lambda x: (-scores[x], _RANK.get(x, len(_RANK)), x),
         )
         found.extend(top[:_MAX_CANDIDATES])
+        if "en" in scores and "en" not in found:
+            found.append("en")  # the lingua franca of dumps, when it knows a word
     seen: dict[str, None] = {}
     for lang in found:
         seen.setdefault(lang, None)
@@ -180,6 +185,7 @@ class DateParser:
         languages: Sequence[str] | None = None,
         order: str | None = None,
         whole: bool = False,
+        start: int = 0,
     ) -> ParsedDate | None:
         if not isinstance(text, str) or not text:
             return None
@@ -191,13 +197,13 @@ class DateParser:
             hinted = self._hinted.get(key)
             if hinted is None:
                 hinted = self._hinted[key] = self.matcher(self._given(languages), True)
-            return hinted.find(text, ref, order, whole)
+            return hinted.find(text, ref, order, whole, start)
         cands = guess_languages(text)
         if not cands:
-            return self.matcher((), False).find(text, ref, order, whole)
+            return self.matcher((), False).find(text, ref, order, whole, start)
         best: ParsedDate | None = None
         for lang in cands:
-            res = self.matcher((lang,), False).find(text, ref, order, whole)
+            res = self.matcher((lang,), False).find(text, ref, order, whole, start)
             if res is not None and (
                 best is None
                 or res.start < best.start
@@ -227,6 +233,24 @@ def search_date(
     return _PARSER.search(text, now=now, languages=languages, order=order)
 
 
+def find_dates(
+    text: str,
+    *,
+    now: datetime | None = None,
+    languages: Sequence[str] | None = None,
+    order: str | None = None,
+) -> Iterator[ParsedDate]:
+    """Every date expression in ``text``, left to right, not overlapping."""
+    ref = _now(now)
+    pos = 0
+    while pos < len(text):
+        found = _PARSER.search(text, now=ref, languages=languages, order=order, start=pos)
+        if found is None:
+            return
+        yield found
+        pos = max(found.end, pos + 1)
+
+
 def parse_date(
     text: str,
     *,
@@ -253,6 +277,7 @@ def infer_date_order(samples: Iterable[str]) -> str | None:
     votes = {"DMY": 0, "MDY": 0, "YMD": 0}
     seqs: list[tuple[int, int, int, int]] = []
     numeric = _NUMERIC.get()
+    dots = 0
     count = 0
     for s in samples:
         count += 1
@@ -273,12 +298,13 @@ def infer_date_order(samples: Iterable[str]) -> str | None:
             elif bi > 12 and ai <= 12:
                 votes["MDY"] += 3
             seqs.append((yr, ai, bi, hm))
+            dots += m.group(2) == "."
     if votes["YMD"] and votes["YMD"] >= votes["DMY"] + votes["MDY"]:
         return "YMD"
     if votes["DMY"] != votes["MDY"] and max(votes["DMY"], votes["MDY"]) >= 3:
         return "DMY" if votes["DMY"] > votes["MDY"] else "MDY"
     if len(seqs) < 2:
-        return None
+        return "DMY" if seqs and dots == len(seqs) else None
 
     def forward(dmy: bool) -> int:
         score = 0
@@ -295,5 +321,6 @@ def infer_date_order(samples: Iterable[str]) -> str | None:
 
     d, mdy = forward(True), forward(False)
     if d == mdy:
-        return None
+        # still undecided: day.month.year is the only dotted convention
+        return "DMY" if seqs and dots >= 0.8 * len(seqs) else None
     return "DMY" if d > mdy else "MDY"

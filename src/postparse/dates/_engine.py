@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 
@@ -131,6 +131,10 @@ def trie_alt(words: Iterable[str]) -> str:
     return "(?:" + emit(trie) + ")"
 
 
+#: a word starts after a non-letter, or at a camelCase seam ("TheoYesterday")
+_LB = r"(?:(?<![^\W\d_])|(?-i:(?<=[a-zà-ÿа-я])(?=[A-ZÀ-ÞА-Я])))"
+
+
 def _words(keys: Iterable[str], *, dot: bool = False) -> str:
     """Words with boundaries (none for scripts written without spaces)."""
     spaced: list[str] = []
@@ -140,7 +144,7 @@ def _words(keys: Iterable[str], *, dot: bool = False) -> str:
     d = r"\.?" if dot else ""
     parts = []
     if spaced:
-        parts.append(r"(?<![^\W\d_])" + trie_alt(spaced) + d + r"(?:(?<=\.)|(?![^\W\d_]))")
+        parts.append(_LB + trie_alt(spaced) + d + r"(?:(?<=\.)|(?![^\W\d_]))")
     if glued:
         parts.append(trie_alt(glued) + d)
     if not parts:
@@ -234,8 +238,11 @@ class Matcher:
         )
         t_loose = r"(?P<hh3>\d{1,2})[hH.](?P<mi3>\d{2})(?!\d)"
         t_ampm = r"(?P<hh4>\d{1,2})(?=\s*(?&AMPM))"
+        t_uhr = r"(?P<hh5>\d{1,2})(?=\s*(?&TSUF)(?![^\W\d_]))"
         tail = r"(?:\s*(?P<ap2>(?&AMPM)))?(?:\s*(?&TSUF))?(?:\s*(?P<tz>(?&ZONE)))?"
-        TIME_FULL = rf"(?:(?P<ap1>(?&AMPM))\s*)?(?:{t_colon}|{t_cjk}|{t_loose}|{t_ampm}){tail}"
+        TIME_FULL = (
+            rf"(?:(?P<ap1>(?&AMPM))\s*)?(?:{t_colon}|{t_cjk}|{t_loose}|{t_ampm}|{t_uhr}){tail}"
+        )
         TIME_STRICT = rf"(?:(?P<ap1>(?&AMPM))\s*)?(?:{t_colon}|{t_cjk}|{t_ampm}){tail}"
         DSEP = r"(?:\s*(?&FILL)\s*|[\s,./-]*)"
         ORD = r"(?:\.|st|nd|rd|th|er|e|º|ª)?"
@@ -259,7 +266,7 @@ class Matcher:
         named2 = (
             r"(?:(?P<wd2>(?&WD))\.?\s*,?\s*)?(?P<mon2>(?&MON))\.?\s*(?:(?&FILL)\s*)?"
             r"(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?(?![\d:])"
-            r"(?:\s*,?\s*(?P<y2>\d{4})(?!\d))?"
+            r"(?:\s*,?\s*(?P<y2>\d{4}|'\d{2})(?!\d))?"
         )
         my = r"(?P<mon3>(?&MON))\.?\s*,?\s*(?:(?&FILL)\s*)?(?P<y3>\d{4})(?!\d)"
         cjk = (
@@ -282,7 +289,7 @@ class Matcher:
         )
         agopre = r"(?P<upre>(?&UNITPRE))\s*(?P<pn>\d{1,3})\s*(?P<suf3>(?&SUF))"
         rel = r"(?P<rel>(?&REL))"
-        wd = r"(?:(?P<last>(?&LAST))\s+)?(?P<wd>(?&WD))\.?"
+        wd = r"(?:(?P<last>(?&LAST))\s+)?(?P<wd>(?&WD))\.?(?:\s+(?P<last2>(?&LAST)))?"
         epoch = r"(?<![\w.+-])(?P<ep>\d{13}|\d{10})(?![\d.])"
         time_only = rf"(?<![\d.:/])(?:{TIME_STRICT})"
         alts = [
@@ -328,10 +335,11 @@ class Matcher:
                 if _is_ns(k[0]):
                     chars.setdefault(k[0], set()).update(kinds)
                     continue
-                w = _WORDS.get().match(k)
-                first = w.group() if w else (k if k[:1].isalpha() else "")
-                if first:
-                    words.setdefault(first, set()).update(kinds)
+                for form in (k, k.replace("'", "ʼ")) if "'" in k else (k,):
+                    w = _WORDS.get().match(form)
+                    first = w.group() if w else (form if form[:1].isalpha() else "")
+                    if first:
+                        words.setdefault(first, set()).update(kinds)
 
         add(mon_keys, ("named2", "my"))
         add(wd_keys, ("named1", "named2", "wd"))
@@ -391,11 +399,50 @@ class Matcher:
         self.numwords = frozenset(norm(k) for k in L.numbers)
         self.unit_words = frozenset(norm(k) for k in unit_keys)
         self.start_words = frozenset(self.word_kinds)
+        self._trigger: re.Pattern[str] | None = None
+
+    def trigger(self) -> re.Pattern[str]:
+        """A regex, anchored on a digit, for numbers that may belong to a date.
+
+        A clock or date separator after a number, an epoch, or a number before
+        a unit/month/AM-PM word or a CJK date character (see :meth:`candidates`).
+        """
+        rx = self._trigger
+        if rx is None:
+            after_words = [w for w in self.after_kinds if not _is_ns(w[0])]
+            after_chars = "".join(w for w in self.after_kinds if len(w) == 1 and _is_ns(w))
+            tails = [
+                r"[:：]\d",
+                r"[./-]\s?\d",
+                r"\.",
+                r"\d{9}",
+                r"[\s.,]{0,2}" + trie_alt(after_words) + r"(?:(?<=\.)|(?![^\W\d_]))",
+            ]
+            if after_chars:
+                tails.append(r"\s*[" + re.escape(after_chars) + "]")
+            rx = self._trigger = re.compile(r"\d(?:" + "|".join(tails) + ")", re.IGNORECASE)
+        return rx
+
+    def worth_a_look(self, text: str, end: int) -> bool:
+        """Cheap test: can ``text[:end]`` hold a date at all for this matcher?"""
+        if self.trigger().search(text, 0, end) is not None:
+            return True
+        words = _WORDS.get().findall(text, 0, end)
+        if not words:
+            return False
+        lowered = [w.lower() for w in words]
+        if not self.start_words.isdisjoint(lowered):
+            return True
+        if _CAMEL.search(text, 0, end) is not None:
+            return True  # "TheoYesterday": let the scanner look at the seam
+        if not text.isascii():
+            chars = self.char_kinds
+            return any(ch in chars for w in words for ch in w)
+        return False
 
     # ------------------------------------------------------------------
-    def candidates(self, text: str) -> list[tuple[int, tuple[str, ...]]]:
-        """Token starts worth trying, each with the shapes to try there."""
-        out: list[tuple[int, tuple[str, ...]]] = []
+    def candidates(self, text: str, stop: int = -1) -> Iterator[tuple[int, tuple[str, ...]]]:
+        """Token starts worth trying (left to right), each with the shapes to try there."""
         prev_word = ""
         last_num_word = -1
         word_kinds = self.word_kinds
@@ -404,7 +451,8 @@ class Matcher:
         after_kinds = self.after_kinds
         char_kinds = self.char_kinds
         next_word = _NEXT_WORD.get()
-        for mt in _TOK.get().finditer(text):
+        scan = _TOK.get().finditer(text) if stop < 0 else _TOK.get().finditer(text, 0, stop)
+        for mt in scan:
             g = mt.lastindex
             if g == 2:  # a word
                 tok = mt.group()
@@ -414,16 +462,24 @@ class Matcher:
                     for i, ch in enumerate(tok):
                         ck = char_kinds.get(ch)
                         if ck:
-                            out.append((base + i, ck))
+                            yield (base + i, ck)
                     prev_word = ""
                     last_num_word = -1
                     continue
                 lw = tok.lower()
                 wk = word_kinds.get(lw)
+                if wk is None and not tok.islower() and not tok.isupper():
+                    # "TheoYesterday at 6:45 PM": a name glued to a date word
+                    for i in range(1, len(tok)):
+                        if tok[i].isupper() and tok[i - 1].islower():
+                            sub = word_kinds.get(lw[i:])
+                            if sub is not None:
+                                yield (mt.start() + i, sub)
+                                break
                 if wk is not None:
                     if last_num_word >= 0 and lw in unit_words:
-                        out.append((last_num_word, _K_AGO))
-                    out.append((mt.start(), wk))
+                        yield (last_num_word, _K_AGO)
+                    yield (mt.start(), wk)
                 last_num_word = mt.start() if lw in numwords else -1
                 prev_word = lw
             elif g == 1:  # digits
@@ -448,10 +504,9 @@ class Matcher:
                     ):
                         kinds = _K_WORD
                 if kinds:
-                    out.append((mt.start(), kinds))
+                    yield (mt.start(), kinds)
                 prev_word = ""
                 last_num_word = -1
-        return out
 
     def find(
         self,
@@ -459,9 +514,24 @@ class Matcher:
         now: datetime,
         order: str | None,
         whole: bool,
+        start: int = 0,
     ) -> ParsedDate | None:
         rxs = self._rx
-        for pos, kinds in self.candidates(text):
+        limit = len(text)
+        if whole:
+            # parse_date: only digit-free filler of a few words may precede the date
+            d = _DIGIT.search(text)
+            if d is not None:
+                limit = d.start()
+            limit = min(limit, 80)
+        stop = min(len(text), limit + 256) if whole else -1
+        if not self.worth_a_look(text, len(text) if stop < 0 else stop):
+            return None
+        for pos, kinds in self.candidates(text, stop):
+            if pos > limit:
+                break
+            if pos < start:
+                continue
             for kind in kinds:
                 rx = rxs.get(kind) or self._get(kind)
                 m = rx.match(text, pos)
@@ -559,6 +629,15 @@ class Matcher:
                 return None
             if short and nparts == 1 and finest >= 5 and count >= 60 and m.group("suf2") is None:
                 return None
+            if (
+                short
+                and not whole
+                and nparts == 1
+                and m.group("suf2") is None
+                and len(u_key) >= 2
+                and _NEXT_IS_WORD.match(text, end)
+            ):
+                return None  # "a 5 min walk", "6 mo. plan": a quantity, not a timestamp
             value = _add_months(now, -months) if months else now
             if delta:
                 value = value - delta
@@ -586,8 +665,16 @@ class Matcher:
             if rhit is None:
                 return None
             unit, off, lang = rhit
+            if len(key) == 1 and not whole and text.strip() != key:
+                return None  # "今" inside 今年/今晚 is not "now"
             if unit == "now":
-                if not whole and " " not in key and len(key) <= 4:
+                # a lone "now"/"jetzt"/"ahora" inside a sentence is no timestamp
+                if (
+                    not whole
+                    and " " not in key
+                    and not _is_ns(key[0])
+                    and (_ALNUM.search(text, 0, start) or _ALNUM.search(text, end))
+                ):
                     return None
                 return done(now, "minute", True)
             if unit in ("week", "month", "year"):
@@ -603,6 +690,8 @@ class Matcher:
             if unit == "day":
                 if not whole and tm is None and len(key) <= 2:
                     return None
+                if tm is None and not self.explicit and " " not in key and lang not in _BROAD:
+                    return None  # a lone word of a guessed minor language ("ma")
                 return _with_time(done, now + timedelta(days=off), tm)
             return None
 
@@ -615,13 +704,18 @@ class Matcher:
             if tm is not None:
                 end = tend
             wide = key in L.weekdays_wide
-            if _g(m, "last") is None and tm is None and not wide:
+            alone = _g(m, "last") is None and _g(m, "last2") is None and tm is None
+            if alone and not wide:
                 return None
             lang = whit[1]
+            if alone and not self.explicit and lang not in _BROAD:
+                return None  # "Anna" is Friday in Turkmen, and a name everywhere
             return _with_time(done, _last_weekday(now, whit[0]), tm)
 
         if kind == "epoch":
-            if not whole and text.strip() != _g(m, "ep"):
+            raw_ep = _g(m, "ep")
+            alone = len(text) <= len(raw_ep) + 8 and text.strip() == raw_ep
+            if not whole and not alone:
                 before = text[max(0, start - 16) : start]
                 words = _EPOCH_WORDS.findall(before.lower())
                 if not words or words[-1] not in L.epoch_context:
@@ -639,6 +733,7 @@ class Matcher:
             tm = _time(m, L)
             if tm is None:
                 return None
+            bare_head = not text[:start].strip()
             gap = self.after_time_rx.match(text, end)
             dpos = gap.end() if gap else end
             dm = None
@@ -657,6 +752,8 @@ class Matcher:
             marked = _g(m, "ap1") or _g(m, "ap2") or _g(m, "ss") or _g(m, "ss2")
             if not whole and not marked and len(hh_raw) < 2:
                 return None
+            if whole and not bare_head:
+                return None  # "в пятницу в 14:00": a clock alone after words is not enough
             h, mi, s, prec, tz = tm
             base = now if tz is None else now.astimezone(tz)
             value = base.replace(hour=h, minute=mi, second=s, microsecond=0)
@@ -708,6 +805,7 @@ class Matcher:
                 order,
                 self.order,
                 ampm,
+                now.year,
             )
             if ymd is None:
                 return None
@@ -763,6 +861,10 @@ class Matcher:
             return None
         if not 1 <= month <= 12:
             return None
+        if year is not None and year > now.year + 300:
+            era_lang = lang or (L.langs[0] if self.explicit and L.langs else None)
+            if era_lang in L.year_offset:
+                year += L.year_offset[era_lang]
         if year is not None and not 1 <= year <= 9999:
             return None
         if day is None:
@@ -795,7 +897,7 @@ _AFTER_TIME = re.compile(r"\s*[,·•|@-]?\s*(?:on\s+)?", re.IGNORECASE)
 _DATE_KINDS = frozenset({"iso", "cjk", "cjkym", "named1", "named2", "my", "num", "mdt"})
 #: Languages whose short month abbreviations may stand alone ("Sep 2").
 _MAJOR = frozenset(
-    [
+    {
         "en",
         "de",
         "fr",
@@ -818,7 +920,87 @@ _MAJOR = frozenset(
         "sv",
         "da",
         "nb",
-    ]
+    }
+)
+#: Languages whose lone words (a weekday, "yesterday") count without a hint.
+_BROAD = frozenset(
+    {
+        "en",
+        "de",
+        "fr",
+        "es",
+        "pt",
+        "it",
+        "nl",
+        "ru",
+        "uk",
+        "pl",
+        "tr",
+        "ar",
+        "fa",
+        "zh",
+        "zh-Hant",
+        "ja",
+        "ko",
+        "id",
+        "vi",
+        "sv",
+        "da",
+        "nb",
+        "no",
+        "nn",
+        "fi",
+        "cs",
+        "sk",
+        "ro",
+        "hu",
+        "el",
+        "he",
+        "hi",
+        "bn",
+        "th",
+        "ms",
+        "ur",
+        "fil",
+        "bg",
+        "sr",
+        "sr-Latn",
+        "hr",
+        "sl",
+        "bs",
+        "lt",
+        "lv",
+        "et",
+        "ca",
+        "gl",
+        "eu",
+        "ka",
+        "hy",
+        "az",
+        "kk",
+        "uz",
+        "be",
+        "mk",
+        "sq",
+        "is",
+        "ga",
+        "cy",
+        "ta",
+        "te",
+        "mr",
+        "gu",
+        "kn",
+        "ml",
+        "pa",
+        "ne",
+        "si",
+        "km",
+        "lo",
+        "my",
+        "sw",
+        "af",
+        "am",
+    }
 )
 
 
@@ -891,12 +1073,19 @@ def _cjk_year(raw: str | None, era: str | None, L: Lexicon) -> int | None:
 
 
 def _numeric(
-    a: str, b: str, c: str, sep: str, order: str | None, lang_order: str | None, ampm: bool
+    a: str,
+    b: str,
+    c: str,
+    sep: str,
+    order: str | None,
+    lang_order: str | None,
+    ampm: bool,
+    now_year: int,
 ) -> tuple[int, int, int] | None:
     ai, bi, ci = int(a), int(b), int(c)
     year = ci if len(c) == 4 else 2000 + ci
-    if len(c) == 2 and year > datetime.now().year + 20:
-        year -= 100
+    if len(c) == 2 and year > now_year + 1:
+        year -= 100  # a two-digit year is not in the future
     if ai > 12 and bi > 12:
         return None
     if ai > 12:
@@ -926,7 +1115,7 @@ TimeTuple = tuple[int, int, int, Precision, "tzinfo | None"]
 
 def _time(m: Any, L: Lexicon) -> TimeTuple | None:
     """The clock time of a match: None when absent or invalid."""
-    hh = _g(m, "hh") or _g(m, "hh2") or _g(m, "hh3") or _g(m, "hh4")
+    hh = _g(m, "hh") or _g(m, "hh2") or _g(m, "hh3") or _g(m, "hh4") or _g(m, "hh5")
     if hh is None:
         return None
     h = int(hh)
@@ -998,6 +1187,8 @@ def _with_time(done: Any, day: datetime, tm: TimeTuple | None) -> ParsedDate | N
 _EPOCH_WORDS = re.compile(r"[^\W\d]+")
 _OFFSET = re.compile(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 _ZONE_WORD = re.compile(r"[^\W\d_]+")
+_NEXT_IS_WORD = re.compile(r"\s*[^\W\d_]{2}")
+_CAMEL = re.compile(r"[a-zà-ÿа-я][A-ZÀ-ÞА-Я]")
 _ALNUM = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
 _LEAD_WORDS = re.compile(r"[^\W\d_]+")

@@ -126,6 +126,8 @@ class Lexicon:
         self.eras: dict[str, int] = dict()
         self.epoch_context: set[str] = set()
         self.order: str | None = None
+        #: language -> years to add to a far-future year (Buddhist era: -543)
+        self.year_offset: dict[str, int] = {}
 
 
 def _add(target: dict[str, Any], key: str, value: Any) -> None:
@@ -151,6 +153,8 @@ def build_lexicon(langs: tuple[str, ...]) -> Lexicon:
     for lang in langs:
         hand: dict[str, Any] = coll.get(lang, {})
         gen = cldr_table(lang)
+        if "year_offset" in hand:
+            lex.year_offset[lang] = int(hand["year_offset"])
         if lex.order is None and gen.get("order"):
             lex.order = gen["order"]
         for src in (hand, gen):
@@ -159,6 +163,8 @@ def build_lexicon(langs: tuple[str, ...]) -> Lexicon:
             for k, v in src.get("weekdays", {}).items():
                 _add(lex.weekdays, k, (v, lang))
             lex.weekdays_wide.update(norm(w) for w in src.get("weekdays_wide", ()))
+            if src is hand:
+                lex.weekdays_wide.update(norm(w) for w in hand.get("weekdays", {}) if len(w) >= 4)
             for k, v in src.get("units", {}).items():
                 _add(lex.units, k, (v, lang))
             for k, v in src.get("units_bare", {}).items():
