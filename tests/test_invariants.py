@@ -105,3 +105,9 @@ def test_language_is_identified_on_access_and_kept() -> None:
     assert first.language == "de"  # cached, same answer
     assert second.to_dict()["language"] == "ru"
     assert doc.segments == postparse.parse(doc.text).segments
+
+
+def test_parse_date_takes_an_iso_string_for_now() -> None:
+    found = postparse.parse_date("3天前", now="2024-09-10T12:00:00+00:00")
+    assert found is not None and found.value.isoformat().startswith("2024-09-07")
+    assert postparse.parse_date("2h", now="2024-09-10T12:00:00") is not None

@@ -216,16 +216,20 @@ class DateParser:
 _PARSER = DateParser()
 
 
-def _now(now: datetime | None) -> datetime:
+def _now(now: datetime | str | None) -> datetime:
+    """``now`` as an aware datetime: None is the current time, a naive value
+    (or an ISO 8601 string without offset) is UTC."""
     if now is None:
         return datetime.now(timezone.utc)
+    if isinstance(now, str):
+        now = datetime.fromisoformat(now.strip().replace("Z", "+00:00"))
     return now if now.tzinfo is not None else now.replace(tzinfo=timezone.utc)
 
 
 def search_date(
     text: str,
     *,
-    now: datetime | None = None,
+    now: datetime | str | None = None,
     languages: Sequence[str] | None = None,
     order: str | None = None,
 ) -> ParsedDate | None:
@@ -236,7 +240,7 @@ def search_date(
 def find_dates(
     text: str,
     *,
-    now: datetime | None = None,
+    now: datetime | str | None = None,
     languages: Sequence[str] | None = None,
     order: str | None = None,
 ) -> Iterator[ParsedDate]:
@@ -254,11 +258,13 @@ def find_dates(
 def parse_date(
     text: str,
     *,
-    now: datetime | None = None,
+    now: datetime | str | None = None,
     languages: Sequence[str] | None = None,
     order: str | None = None,
 ) -> ParsedDate | None:
     """``text`` as one date expression, or None."""
+    if isinstance(now, str):
+        now = _now(now)
     return _PARSER.search(text, now=now, languages=languages, order=order, whole=True)
 
 
