@@ -234,6 +234,8 @@ def search_date(
     order: str | None = None,
 ) -> ParsedDate | None:
     """The first date expression in ``text`` (``start``/``end`` locate it)."""
+    if isinstance(now, str):
+        now = _now(now)
     return _PARSER.search(text, now=now, languages=languages, order=order)
 
 
