@@ -32,8 +32,14 @@ from .base import Context, Dialect, Match, rule
 _CARD = line_prefix_pattern("chrome.json", "card_labels", r"\s*[:：]|\s+\d|(?P<rest>\s+\S.*)")
 _BY = "|".join(regex.escape(w) for w in words("chrome.json", "byline_words"))
 _LEAD = "|".join(regex.escape(w) for w in words("chrome.json", "byline_lead_words"))
-#: a byline word standing alone in a short line: the cheap first test
-_HAS_BY = regex.compile(r"(?:^|\s)(?:" + _BY + "|" + _LEAD + r")(?:\s|$)", regex.IGNORECASE)
+#: a byline word standing alone in a short line: the cheap first test looks
+#: for the first word of one among the line's words (or, for words of
+#: scripts written without spaces, inside the line)
+_BY_FIRST = frozenset(
+    w.split()[0].lower()
+    for w in (*words("chrome.json", "byline_words"), *words("chrome.json", "byline_lead_words"))
+)
+_BY_UNSPACED = tuple(w for w in _BY_FIRST if not w.isascii() and regex.search(r"\p{Han}", w))
 #: 'DATE by NAME': '2024-09-02 16:17 by NAME', 'Sep 2, 2024 by NAME'
 _DATE_BY = regex.compile(
     r"(?P<stamp>\S.{2,48}?)\s+(?:" + _BY + r")\s+(?P<author>\S.{0,80})", regex.IGNORECASE
@@ -49,6 +55,8 @@ _COARSE = frozenset({"year", "month"})
 _HASHTAG_START = regex.compile(r"#[\p{L}\p{N}_]")
 _SENTENCE_END = regex.compile(r"[.!?。！？:：;…,)\]\"”»]$")
 
+#: last characters after which a line is never a cut preview
+_PLAIN_END = frozenset("!?,;:。！？，；：0123456789")
 _META = Match("meta")
 _BREAK = Match("break")
 
@@ -75,7 +83,10 @@ def card(ctx: Context, line: Line) -> Match | None:
 
 def _byline(content: str, now: datetime) -> tuple[str, int, str, int] | None:
     """(author, author offset, stamp, stamp offset) of a byline, or None."""
-    if len(content) > 140 or _HAS_BY.search(content) is None:
+    if len(content) > 140:
+        return None
+    low = content.lower()
+    if _BY_FIRST.isdisjoint(low.split()) and not any(w in low for w in _BY_UNSPACED):
         return None
     for pattern in (_DATE_BY, _BY_DATE):
         m = pattern.fullmatch(content)
@@ -130,7 +141,8 @@ def channel_title(ctx: Context, line: Line) -> Match | None:
 def after_preview(ctx: Context, line: Line) -> Match | None:
     """A preview cut with '…' ends its post."""
     prev = ctx.state.prev_content
-    if ctx.state.current == "post" and prev and is_truncated(prev):
+    # cheap first test: a preview ends in an ellipsis or a marker's letter
+    if ctx.state.current == "post" and prev[-1:] not in _PLAIN_END and is_truncated(prev):
         return _BREAK
     return None
 
