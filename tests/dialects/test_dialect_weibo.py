@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from feeds_support import (
     NOW,
-    VARIANTS,
-    cases,
-    check_case,
     check_partition,
-    check_variants_in_sync,
-    detected,
-    detection_cases,
     drafts,
     feed_text,
     kinds,
@@ -24,29 +16,6 @@ from hypothesis import given, settings
 import postparse
 
 DIALECT = "weibo"
-CASES = cases("weibo")
-
-
-def test_there_are_fixtures() -> None:
-    assert len(CASES) >= 1
-
-
-@pytest.mark.parametrize("variant", VARIANTS)
-@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name.split(".")[0])
-def test_fixture(case: Path, variant: str) -> None:
-    check_case(case, variant)
-
-
-@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name.split(".")[0])
-def test_variants_in_sync(case: Path) -> None:
-    check_variants_in_sync(case)
-
-
-@pytest.mark.parametrize(
-    ("ours", "path"), detection_cases("weibo", "weibo"), ids=lambda v: getattr(v, "name", "")
-)
-def test_detection(ours: bool, path: Path) -> None:
-    assert (detected(path) == DIALECT) is ours
 
 
 @pytest.mark.parametrize(
