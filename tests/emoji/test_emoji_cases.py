@@ -19,6 +19,8 @@ POSITIVES: list[tuple[str, str, int]] = [
     ("Lunch ?? then a nap", "Lunch " + F + " then a nap", 1),
     ("Menu: ?? soup, ?? bread", "Menu: " + F + " soup, " + F + " bread", 2),
     ("Congrats!! ??", "Congrats!! " + F, 1),
+    ("Okay ??", "Okay " + F, 1),
+    ("Had a wonderful evening, thanks all ??", "Had a wonderful evening, thanks all " + F, 1),
     ("Is it raining? ?? I forgot my umbrella", "Is it raining? " + F + " I forgot my umbrella", 1),
     ("¿Vamos? ?? Nos vemos allí", "¿Vamos? " + F + " Nos vemos allí", 1),
     ("Bonne nuit à tous ??", "Bonne nuit à tous " + F, 1),
@@ -139,6 +141,11 @@ NEGATIVES: list[str] = [
     "Thanks \ufffd\ufffd",
     "x?y",
     "What a day! Why ?",
+    "Huh ?",
+    "Seriously ??",
+    "It works, right ?",
+    "Das reicht, oder ?",
+    "Does the 9:30 train still run ?",
 ]
 
 

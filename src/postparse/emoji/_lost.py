@@ -79,12 +79,17 @@ def _is_french_like(line: str, language: str | None, cue: QuestionCues) -> bool:
     words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(line)]
     if not words:
         return False
-    counts: dict[str, int] = {}
-    for lang, markers in cue.markers.items():
-        prefixes = cue.marker_prefixes.get(lang, ())
-        counts[lang] = sum(
-            1 for w in words if w in markers or (prefixes and w.startswith(prefixes))
-        )
+    counts: dict[str, int] = dict.fromkeys(cue.markers, 0)
+    marker_langs = cue.marker_langs
+    for w in words:
+        langs = marker_langs.get(w)
+        if langs is not None:
+            for lang in langs:
+                counts[lang] += 1
+        elif "'" in w:
+            for lang, prefixes in cue.marker_prefixes.items():
+                if prefixes and w.startswith(prefixes):
+                    counts[lang] += 1
     best = max(counts.values())
     leaders = [lang for lang, c in counts.items() if c == best]
     if best == 0 or len(leaders) != 1 or leaders[0] not in cue.space_before_question:
@@ -99,6 +104,10 @@ def _clause_is_question(clause: str, cue: QuestionCues) -> bool:
     if cue.exclamative_re.match(low):
         return False
     if cue.phrase_re.match(low):
+        return True
+    # a tag: the whole clause, or all of its last comma part ('..., right')
+    tail = low.rsplit(",", 1)[-1].strip(" .!…")
+    if tail in cue.tags:
         return True
     # the first words of the clause, and the first words after each comma
     for part in low.split(","):

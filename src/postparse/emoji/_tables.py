@@ -150,6 +150,8 @@ class QuestionCues:
         with (_DATA / "question_cues.json").open(encoding="utf-8") as fh:
             raw = json.load(fh)
         self.space_before_question: frozenset[str] = frozenset(raw["space_before_question"])
+        #: word -> the languages it marks
+        self.marker_langs: dict[str, tuple[str, ...]] = {}
         self.markers: dict[str, frozenset[str]] = {}
         #: elisions such as "qu'" match any word they start
         self.marker_prefixes: dict[str, tuple[str, ...]] = {}
@@ -157,6 +159,11 @@ class QuestionCues:
             norm = [w.replace("’", "'") for w in lst]
             self.markers[lang] = frozenset(w for w in norm if not w.endswith("'"))
             self.marker_prefixes[lang] = tuple(sorted({w for w in norm if w.endswith("'")}))
+        langs_of: dict[str, list[str]] = {}
+        for lang, words in self.markers.items():
+            for w in words:
+                langs_of.setdefault(w, []).append(lang)
+        self.marker_langs = {w: tuple(v) for w, v in langs_of.items()}
         words: set[str] = set()
         prefixes: set[str] = set()
         phrases: set[str] = set()
@@ -176,6 +183,9 @@ class QuestionCues:
         )
         self.subjects: frozenset[str] = frozenset(
             w for lst in raw.get("subjects", {}).values() for w in lst
+        )
+        self.tags: frozenset[str] = frozenset(
+            w for lst in raw.get("tags", {}).values() for w in lst
         )
         excl: set[str] = set()
         for lst in raw["exclamatives"].values():
