@@ -160,8 +160,8 @@ class QuestionCues:
             self.markers[lang] = frozenset(w for w in norm if not w.endswith("'"))
             self.marker_prefixes[lang] = tuple(sorted({w for w in norm if w.endswith("'")}))
         langs_of: dict[str, list[str]] = {}
-        for lang, words in self.markers.items():
-            for w in words:
+        for lang, marker_words in self.markers.items():
+            for w in marker_words:
                 langs_of.setdefault(w, []).append(lang)
         self.marker_langs = {w: tuple(v) for w, v in langs_of.items()}
         words: set[str] = set()
