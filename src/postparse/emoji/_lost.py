@@ -128,7 +128,7 @@ def _clause_before(text: str, ls: int, start: int) -> str:
     """Text between the last clause boundary in ``text[ls:start]`` and ``start``
     (punctuation, U+FFFD or an emoji ends a clause; ``9:30`` and ``3.5`` do not)."""
     end = start
-    while True:
+    for _ in range(16):  # bounded: '1:2:3:...' must not cost a scan per colon
         cut = ls
         for stop in _CLAUSE_STOPS:
             p = text.rfind(stop, cut, end)

@@ -88,18 +88,24 @@ def _segments(raw: bytes, tabs: EmojiTables) -> list[tuple[int, int, str, str]]:
                 i += 6
                 continue
         top = min(tabs.max_bytes, n - i)
+        # longest exact / lossy match, walking prefixes (stops early)
         le = 0
-        for length in range(top, 1, -1):
-            if raw[i : i + length] in exact:
-                le = length
-                break
         ll = 0
         cands: set[str] = set()
-        for length in range(top, max(le, 1), -1):
-            found = lossy.get(raw[i : i + length])
-            if found and _enough_evidence(raw, i, length):
-                ll, cands = length, found
-                break
+        j = i + 1
+        end = i + top
+        exact_pre = tabs.exact_prefixes
+        while j <= end and raw[i:j] in exact_pre:
+            if raw[i:j] in exact:
+                le = j - i
+            j += 1
+        j = i + 2
+        lossy_pre = tabs.lossy_prefixes
+        while j <= end and raw[i:j] in lossy_pre:
+            found = lossy.get(raw[i:j])
+            if found and j - i > le and _enough_evidence(raw, i, j - i):
+                ll, cands = j - i, found
+            j += 1
         if le == 0 and (ll == 0 or len(cands) > 1):
             sp = _space_as_nbsp(raw, i, top, tabs)
             if sp is not None:
@@ -166,24 +172,25 @@ def _space_as_nbsp(
     raw: bytes, i: int, top: int, tabs: EmojiTables
 ) -> tuple[int, int, str, str] | None:
     """An emoji whose 0xA0 byte became a space, the space inside the match."""
-    window = raw[i : i + top]
+    window = raw[i : i + min(top, 16)]
     if b" " not in window:
         return None
     alt = window.replace(b" ", b"\xa0")
-    for length in range(len(alt), 1, -1):
-        part = alt[:length]
-        if part[-1] == 0xA0 and window[length - 1] == 0x20:
-            continue  # a trailing space is just a space
-        if b" " not in window[:length]:
-            break  # no space inside: the plain lookups already failed
-        hit = tabs.exact.get(part)
-        if hit is None:
-            found = tabs.lossy.get(part)
-            if found and len(found) == 1 and _enough_evidence(part, 0, length):
-                (hit,) = found
-        if hit is not None:
-            return (i, i + length, hit, "emoji")
-    return None
+    best: tuple[int, int, str, str] | None = None
+    j = 2
+    while j <= len(alt) and (alt[:j] in tabs.exact_prefixes or alt[:j] in tabs.lossy_prefixes):
+        part = alt[:j]
+        inside = b" " in window[: j - 1]  # a trailing space is just a space
+        if inside:
+            hit = tabs.exact.get(part)
+            if hit is None:
+                found = tabs.lossy.get(part)
+                if found and len(found) == 1 and _enough_evidence(part, 0, j):
+                    (hit,) = found
+            if hit is not None:
+                best = (i, i + j, hit, "emoji")
+        j += 1
+    return best
 
 
 def repair_run(run: str, depth: int = 0, force: bool = False) -> list[Segment]:
@@ -210,21 +217,25 @@ def repair_run(run: str, depth: int = 0, force: bool = False) -> list[Segment]:
     strong = any(kind != "text" or raw[s] == 0xE2 for s, _, _, kind in segs)
     if not strong and not force:
         return []
-    out: list[Segment] = []
+    # adjacent recovered segments become one repair (parts joined once)
+    merged: list[tuple[int, int, list[str], bool]] = []
     for s, e, fixed, kind in segs:
         lost = kind == "lost"
-        if out and not lost and not out[-1][3] and out[-1][1] == s:
-            ps, _, pf, _ = out[-1]
-            out[-1] = (ps, e, pf + fixed, False)
+        if merged and not lost and not merged[-1][3] and merged[-1][1] == s:
+            ps, _, parts, _ = merged[-1]
+            parts.append(fixed)
+            merged[-1] = (ps, e, parts, False)
         else:
-            out.append((s, e, fixed, lost))
-    return out
+            merged.append((s, e, [fixed], lost))
+    return [(s, e, "".join(parts), lost) for s, e, parts, lost in merged]
 
 
 _CACHE: dict[tuple[str, bool], tuple[Segment, ...]] = {}
 
 
 def _cached(run: str, force: bool) -> tuple[Segment, ...]:
+    if len(run) > 64:
+        return tuple(repair_run(run, 0, force))
     key = (run, force)
     segs = _CACHE.get(key)
     if segs is None:

@@ -77,6 +77,13 @@ class EmojiTables:
             self.lossy.setdefault(dropped, set()).add(s)
             self.lossy.setdefault(replaced, set()).add(s)
         self.max_bytes = max(len(k) for k in self.exact)
+        #: every byte prefix of the keys, so lookups can stop early
+        self.exact_prefixes: frozenset[bytes] = frozenset(
+            k[:j] for k in self.exact for j in range(1, len(k) + 1)
+        )
+        self.lossy_prefixes: frozenset[bytes] = frozenset(
+            k[:j] for k in self.lossy for j in range(1, len(k) + 1)
+        )
         cps: set[str] = set()
         for s in seqs:
             cps.update(s)
