@@ -41,9 +41,10 @@ _CONT = "[" + re.escape(_CONT_CHARS) + "]"
 # Lead bytes that start the UTF-8 of an emoji (C2 ©®, E2/E3 symbols, EF
 # U+FE0F, F0 astral) or of a cp1252 character, for double encoding (C3 ð,
 # C5 Ÿ Œ Š Ž, C6 ƒ, CB ˜ ˆ). Other leads (é, à, ß ...) never start a run.
+# F3 starts the tag characters of subdivision flags (🏴 + tags).
 # ED starts a CESU-8 surrogate (Java/MySQL "utf8" wrote astral emoji as two
 # three-byte surrogates: ``í\xa0½í¸\x8d`` for 😍).
-_LEAD = "[\u00c2\u00c3\u00c5\u00c6\u00cb\u00e2\u00e3\u00ed\u00ef\u00f0]"
+_LEAD = "[\u00c2\u00c3\u00c5\u00c6\u00cb\u00e2\u00e3\u00ed\u00ef\u00f0\u00f3]"
 _CONT_OR_WILD = "[" + re.escape(_CONT_CHARS + _WILDCARDS) + "]"
 
 #: a lead byte followed by at least one continuation byte: worth a look
