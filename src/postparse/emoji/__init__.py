@@ -42,7 +42,6 @@ _SUSPECT_RE = re.compile(r"[?\\&\ufe0f\u200d\ud800-\udfff]")
 _SUSPECT_SHORTCODE_RE = re.compile(r"[?\\&\ufe0f\u200d\ud800-\udfff:]")
 _SUSPECT_BRACKET_RE = re.compile(r"[?\\&\ufe0f\u200d\ud800-\udfff\[]")
 _SUSPECT_BOTH_RE = re.compile(r"[?\\&\ufe0f\u200d\ud800-\udfff:\[]")
-_SUSPECT_MOJIBAKE_RE = _mojibake.SUSPECT_RE
 
 _ESCAPE_RE = regex.compile(
     r"\\+(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|[ux]\{([0-9a-fA-F]{1,6})\})",
@@ -349,7 +348,7 @@ def repair_emoji(
         suspect = _SUSPECT_BRACKET_RE
     else:
         suspect = _SUSPECT_RE
-    if suspect.search(text) is None and _SUSPECT_MOJIBAKE_RE.search(text) is None:
+    if suspect.search(text) is None and not _mojibake.suspect(text):
         return EmojiResult(text, ())
 
     accepted = _stage_one(text, shortcodes, bracket_codes)

@@ -76,7 +76,10 @@ def _is_french_like(line: str, language: str | None, cue: QuestionCues) -> bool:
     if language:
         primary = language.split("-")[0].split("_")[0].lower()
         return primary in cue.space_before_question
-    words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(line)]
+    low = line.lower()
+    if "’" in low:
+        low = low.replace("’", "'")
+    words = _WORD_RE.findall(low)
     if not words:
         return False
     counts: dict[str, int] = dict.fromkeys(cue.markers, 0)
