@@ -37,24 +37,19 @@ for _w in _WILDCARDS:
 _BYTE_OF[" "] = 0x20
 
 _CONT_CHARS = "".join(sorted(c for c, b in _BYTE_OF.items() if 0x80 <= b <= 0xBF))
-_CONT = "[" + re.escape(_CONT_CHARS) + "]"
 # Lead bytes that start the UTF-8 of an emoji (C2 ©®, E2/E3 symbols, EF
-# U+FE0F, F0 astral) or of a cp1252 character, for double encoding (C3 ð,
-# C5 Ÿ Œ Š Ž, C6 ƒ, CB ˜ ˆ). Other leads (é, à, ß ...) never start a run.
-# F3 starts the tag characters of subdivision flags (🏴 + tags).
+# U+FE0F, F0 astral, F3 the tag characters of subdivision flags) or of a
+# cp1252 character, for double encoding (C3 ð, C5 Ÿ Œ Š Ž, C6 ƒ, CB ˜ ˆ).
 # ED starts a CESU-8 surrogate (Java/MySQL "utf8" wrote astral emoji as two
-# three-byte surrogates: ``í\xa0½í¸\x8d`` for 😍).
-_LEAD = "[\u00c2\u00c3\u00c5\u00c6\u00cb\u00e2\u00e3\u00ed\u00ef\u00f0\u00f3]"
+# three-byte surrogates: ``í\xa0½í¸\x8d`` for 😍). Other leads (é, à, ß
+# ...) never start a run.
+_LEAD_CHARS = frozenset("\u00c2\u00c3\u00c5\u00c6\u00cb\u00e2\u00e3\u00ed\u00ef\u00f0\u00f3")
+_LEAD = "[" + "".join(sorted(_LEAD_CHARS)) + "]"
 _CONT_OR_WILD = "[" + re.escape(_CONT_CHARS + _WILDCARDS) + "]"
 
-#: a lead byte followed by at least one continuation byte: worth a look
-SUSPECT_PATTERN = _LEAD + _CONT_OR_WILD
-_LEAD_CHARS = frozenset("\u00c2\u00c3\u00c5\u00c6\u00cb\u00e2\u00e3\u00ed\u00ef\u00f0\u00f3")
-#: scans faster with a lead *range* (regex module); hits are then filtered
-#: by ``_LEAD_CHARS``
+#: a lead byte followed by a continuation byte: worth a look. Scans faster
+#: with a lead *range* (regex module); hits are then filtered by _LEAD_CHARS.
 _PAIR_RE = regex.compile("[\u00c2-\u00f3]" + _CONT_OR_WILD)
-#: a maximal run of lead + continuation characters (inner repeat bounded)
-SUSPECT_RE = re.compile(SUSPECT_PATTERN)
 
 
 def suspect(text: str) -> bool:
@@ -62,9 +57,9 @@ def suspect(text: str) -> bool:
     return any(text[m.start()] in _LEAD_CHARS for m in _PAIR_RE.finditer(text))
 
 
-# inside a run a plain space may stand for a no-break space (0xA0) that a
-# tool normalised, as in ``âš ï¸`` for ⚠️
-# (only when more mojibake follows the space)
+#: a maximal run of lead + continuation characters (inner repeat bounded).
+#: Inside a run a plain space may stand for a no-break space (0xA0) that a
+#: tool normalised, as in ``âš ï¸`` for ⚠️ (only when more mojibake follows).
 _CONT_IN_RUN = f"(?:{_CONT_OR_WILD}| (?={_CONT_OR_WILD}|{_LEAD}))"
 RUN_RE = regex.compile(f"(?:{_LEAD}{_CONT_IN_RUN}{{1,3}})+")
 
