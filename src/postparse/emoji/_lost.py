@@ -5,14 +5,17 @@ The decision rests on where the ``?`` run stands:
 
 - ``?`` followed by a surviving U+FE0F (or skin tone) is always a lost emoji;
 - otherwise only *free-standing* runs are candidates (whitespace or line
-  edge on both sides): ``Why?``, ``Really??``, ``6:45??``, URLs and
-  ``colou?r`` are never touched;
-- code (``a ? b : c``, ``= ?`` placeholders) and runs alone on a line are
-  left alone, and so are odd runs of three or more (``??? what``);
-- at the start of a line, a run before a lowercase word is a real question;
+  start before, whitespace, line end or a surviving emoji after): ``Why?``,
+  ``Really??``, ``6:45??``, URLs and ``colou?r`` are never touched;
+- code (``a ? b : c``, ``= ?`` placeholders, lines ending in ``;``) and runs
+  alone on a line are left alone, and so are odd runs of three or more
+  (``??? what``);
+- at the start of a line, a single ``?`` before a lowercase word is a real
+  question (an even run is a surrogate pair whatever follows);
 - after text, the run is a real question when the clause is one: it starts
-  with an interrogative word (word lists per language in
-  ``data/question_cues.json``), a Spanish ``¿`` is still open, or the line
+  with an interrogative word or an auxiliary + subject, it is a tag
+  (``Really ?``, ``..., right ?``) — word lists per language in
+  ``data/question_cues.json`` —, a Spanish ``¿`` is still open, or the line
   is in a language whose typography puts a space before ``?`` (French
   ``ce soir ?``; a single ``?`` only).
 
@@ -30,10 +33,10 @@ from ._tables import QuestionCues, cues, tables
 Repair = tuple[int, int, str, bool]
 
 _MODS = "\ufe0f\U0001f3fb-\U0001f3ff"
-#: a free-standing run of '?' (FE0F/ZWJ/skin tones may be mixed in), or any
-#: '?' directly followed by FE0F or a skin tone
 #: pictographic ranges: a lost run may touch a surviving emoji on its right
 _PICTO = "\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+#: a free-standing run of '?' (FE0F/ZWJ/skin tones may be mixed in), or any
+#: '?' directly followed by FE0F or a skin tone
 TOKEN_RE = regex.compile(
     rf"(?<!\S)\?[?\u200d{_MODS}]*(?=\s|$|[{_PICTO}])|\?+[{_MODS}][?\u200d{_MODS}]*",
 )
