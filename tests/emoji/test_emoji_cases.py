@@ -33,6 +33,9 @@ POSITIVES: list[tuple[str, str, int]] = [
     ("?\ufe0f Heads up: maintenance tonight", F + " Heads up: maintenance tonight", 1),
     ("Two hearts ?\ufe0f?\ufe0f", "Two hearts " + F + F, 2),
     ("done?\ufe0f", "done" + F, 1),
+    # a part of a ZWJ sequence lost, a whole ZWJ sequence lost
+    ("family 👨\u200d?\u200d👧 ok", "family 👨\u200d" + F + "\u200d👧 ok", 1),
+    ("coder ??\u200d?? here", "coder " + F + " here", 1),
     # --- mojibake (cp1252, latin-1, lossy, double)
     ("ha ðŸ˜‚ðŸ˜‚", "ha 😂😂", 0),
     ("Great ðŸ‘\x8d", "Great 👍", 0),

@@ -35,10 +35,12 @@ Repair = tuple[int, int, str, bool]
 _MODS = "\ufe0f\U0001f3fb-\U0001f3ff"
 #: pictographic ranges: a lost run may touch a surviving emoji on its right
 _PICTO = "\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
-#: a free-standing run of '?' (FE0F/ZWJ/skin tones may be mixed in), or any
-#: '?' directly followed by FE0F or a skin tone
+#: a free-standing run of '?' (FE0F/ZWJ/skin tones may be mixed in), any
+#: '?' directly followed by FE0F or a skin tone, or '?' inside a ZWJ sequence
 TOKEN_RE = regex.compile(
-    rf"(?<!\S)\?[?\u200d{_MODS}]*(?=\s|$|[{_PICTO}])|\?+[{_MODS}][?\u200d{_MODS}]*",
+    rf"(?<!\S)\?[?\u200d{_MODS}]*(?=\s|$|[{_PICTO}])"
+    rf"|\?+[{_MODS}][?\u200d{_MODS}]*"
+    rf"|(?<=\u200d)\?+|\?+(?=\u200d)",
 )
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _OPERATORS = frozenset("=<>(+-*/%&|^~[{")
@@ -213,9 +215,13 @@ def find(text: str, language: str | None) -> list[Repair]:
         start, end = m.span()
         token = m.group()
         n = end - start
-        if token.count("?") != n:  # a modifier or ZWJ is mixed in
-            if token.strip("?\u200d"):
-                out.append((start, end, "\ufffd" * _count(token), True))
+        if token.count("?") != n:  # a modifier or ZWJ survived: an emoji
+            out.append((start, end, "\ufffd" * _count(token), True))
+            continue
+        if (start > 0 and text[start - 1] == "\u200d") or (
+            end < len(text) and text[end] == "\u200d"
+        ):
+            out.append((start, end, "\ufffd", True))  # one part of a ZWJ sequence
             continue
         if n >= 3 and n & 1:
             continue  # '???': odd runs are real question marks
