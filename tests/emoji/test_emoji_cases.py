@@ -20,6 +20,7 @@ POSITIVES: list[tuple[str, str, int]] = [
     ("Menu: ?? soup, ?? bread", "Menu: " + F + " soup, " + F + " bread", 2),
     ("Congrats!! ??", "Congrats!! " + F, 1),
     ("Okay ??", "Okay " + F, 1),
+    ("今天很开心 ??", "今天很开心 " + F, 1),
     ("Had a wonderful evening, thanks all ??", "Had a wonderful evening, thanks all " + F, 1),
     ("Is it raining? ?? I forgot my umbrella", "Is it raining? " + F + " I forgot my umbrella", 1),
     ("¿Vamos? ?? Nos vemos allí", "¿Vamos? " + F + " Nos vemos allí", 1),
@@ -149,6 +150,10 @@ NEGATIVES: list[str] = [
     "It works, right ?",
     "Das reicht, oder ?",
     "Does the 9:30 train still run ?",
+    "你好吗 ?",
+    "你为什么不来 ?",
+    "元気ですか ?",
+    "뭐 해요 ?",
 ]
 
 

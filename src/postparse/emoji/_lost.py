@@ -113,6 +113,10 @@ def _clause_is_question(clause: str, cue: QuestionCues) -> bool:
         return False
     if cue.phrase_re.match(low):
         return True
+    if low.endswith(cue.final_particles):
+        return True  # 你好吗 ?
+    if any(w in low for w in cue.interrogatives_anywhere):
+        return True  # 你为什么不来 ?
     # a tag: the whole clause, or all of its last comma part ('..., right')
     tail = low.rsplit(",", 1)[-1].strip(" .!…")
     if tail in cue.tags:

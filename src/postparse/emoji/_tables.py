@@ -194,6 +194,12 @@ class QuestionCues:
         self.tags: frozenset[str] = frozenset(
             w for lst in raw.get("tags", {}).values() for w in lst
         )
+        self.final_particles: tuple[str, ...] = tuple(
+            sorted({w for lst in raw.get("final_particles", {}).values() for w in lst})
+        )
+        self.interrogatives_anywhere: tuple[str, ...] = tuple(
+            sorted({w for lst in raw.get("interrogatives_anywhere", {}).values() for w in lst})
+        )
         excl: set[str] = set()
         for lst in raw["exclamatives"].values():
             excl.update(lst)
