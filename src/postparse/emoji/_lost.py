@@ -49,7 +49,7 @@ _UPPER_PAIR_RE = re.compile(r"[A-Z][A-Z]")
 _SQL_RE = re.compile(r"\b(?:SELECT|INSERT|UPDATE|DELETE|WHERE|VALUES|LIMIT|OFFSET|LIKE|IN|SET)\b")
 _TERNARY_RE = re.compile(r"\s+[^\s:]{1,80}\s:\s")
 _CODE_OPERATORS = ("&&", "||", "==", "!=", "=>", "->", "::", " = ")
-_CLAUSE_STOPS = ".!?¿¡;:\n\ufffd"
+_CLAUSE_STOPS = ".!?¿¡;:\n\ufffd。！？；："
 #: how far back (characters) a clause or an open '¿' is looked for
 _WINDOW = 400
 
@@ -122,7 +122,7 @@ def _clause_is_question(clause: str, cue: QuestionCues) -> bool:
     if tail in cue.tags:
         return True
     # the first words of the clause, and the first words after each comma
-    for part in low.split(","):
+    for part in low.replace("，", ",").replace("、", ",").split(","):
         words = _WORD_RE.findall(part, 0, 80)
         if not words:
             continue
@@ -131,7 +131,8 @@ def _clause_is_question(clause: str, cue: QuestionCues) -> bool:
             return True
         if any(word.startswith(p) for p in cue.interrogative_prefixes):
             return True
-        if word in cue.auxiliaries and len(words) > 1 and words[1] in cue.subjects:
+        # 'Did you ...', 'Hast du ...', 'Was meinst du ...'
+        if word in cue.auxiliaries and any(w in cue.subjects for w in words[1:3]):
             return True
     return False
 
