@@ -81,7 +81,7 @@ def main() -> int:
     r = repair_emoji(clean)
     f = ftfy.fix_text(clean)
     changed_lines = sum(1 for a, b in zip(clean.split("\n"), f.split("\n"), strict=False) if a != b)
-    print(f"clean text: postparse repairs={len(r.repairs)} changed={r.text != clean}; ")
+    print(f"clean text: postparse repairs={len(r.repairs)} changed={r.text != clean}")
     print(f"            ftfy changed={f != clean} ({changed_lines} lines differ)")
     d = sets["damaged"]
     rd = repair_emoji(d)

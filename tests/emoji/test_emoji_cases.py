@@ -19,6 +19,12 @@ POSITIVES: list[tuple[str, str, int]] = [
     ("Lunch ?? then a nap", "Lunch " + F + " then a nap", 1),
     ("Menu: ?? soup, ?? bread", "Menu: " + F + " soup, " + F + " bread", 2),
     ("Congrats!! ??", "Congrats!! " + F, 1),
+    ("Okay ??", "Okay " + F, 1),
+    ("Was great seeing you all ??", "Was great seeing you all " + F, 1),
+    ("Kim and I finally made it ??", "Kim and I finally made it " + F, 1),
+    ("今天很开心 ??", "今天很开心 " + F, 1),
+    ("修复了几个问题。 Great job team ????", "修复了几个问题。 Great job team " + F + F, 2),
+    ("Had a wonderful evening, thanks all ??", "Had a wonderful evening, thanks all " + F, 1),
     ("Is it raining? ?? I forgot my umbrella", "Is it raining? " + F + " I forgot my umbrella", 1),
     ("¿Vamos? ?? Nos vemos allí", "¿Vamos? " + F + " Nos vemos allí", 1),
     ("Bonne nuit à tous ??", "Bonne nuit à tous " + F, 1),
@@ -31,6 +37,9 @@ POSITIVES: list[tuple[str, str, int]] = [
     ("?\ufe0f Heads up: maintenance tonight", F + " Heads up: maintenance tonight", 1),
     ("Two hearts ?\ufe0f?\ufe0f", "Two hearts " + F + F, 2),
     ("done?\ufe0f", "done" + F, 1),
+    # a part of a ZWJ sequence lost, a whole ZWJ sequence lost
+    ("family 👨\u200d?\u200d👧 ok", "family 👨\u200d" + F + "\u200d👧 ok", 1),
+    ("coder ??\u200d?? here", "coder " + F + " here", 1),
     # --- mojibake (cp1252, latin-1, lossy, double)
     ("ha ðŸ˜‚ðŸ˜‚", "ha 😂😂", 0),
     ("Great ðŸ‘\x8d", "Great 👍", 0),
@@ -139,6 +148,15 @@ NEGATIVES: list[str] = [
     "Thanks \ufffd\ufffd",
     "x?y",
     "What a day! Why ?",
+    "Huh ?",
+    "Seriously ??",
+    "It works, right ?",
+    "Das reicht, oder ?",
+    "Does the 9:30 train still run ?",
+    "你好吗 ?",
+    "你为什么不来 ?",
+    "元気ですか ?",
+    "뭐 해요 ?",
 ]
 
 

@@ -81,6 +81,7 @@ REGRESSIONS = [
     "â?🏽?",
     "Hi \ufe0f??",
     "why ðŸ˜‚ great ?",
+    "â™\ufe0f",
 ]
 
 

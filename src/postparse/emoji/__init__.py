@@ -42,7 +42,6 @@ _SUSPECT_RE = re.compile(r"[?\\&\ufe0f\u200d\ud800-\udfff]")
 _SUSPECT_SHORTCODE_RE = re.compile(r"[?\\&\ufe0f\u200d\ud800-\udfff:]")
 _SUSPECT_BRACKET_RE = re.compile(r"[?\\&\ufe0f\u200d\ud800-\udfff\[]")
 _SUSPECT_BOTH_RE = re.compile(r"[?\\&\ufe0f\u200d\ud800-\udfff:\[]")
-_SUSPECT_MOJIBAKE_RE = _mojibake.SUSPECT_RE
 
 _ESCAPE_RE = regex.compile(
     r"\\+(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|[ux]\{([0-9a-fA-F]{1,6})\})",
@@ -163,9 +162,10 @@ def _find_runs(
         rel = cache.get(key)
         if rel is None:
             rel = _emoji_groups(_combine(items_of(key[0])), key[1])
-            if len(cache) >= _CACHE_LIMIT:
-                cache.clear()
-            cache[key] = rel
+            if len(key[0]) <= 128:  # only short runs are worth keeping
+                if len(cache) >= _CACHE_LIMIT:
+                    cache.clear()
+                cache[key] = rel
         for s, e, fixed, lost in rel:
             out.append((base + s, base + e, fixed, lost))
     return out
@@ -242,6 +242,22 @@ def _find_orphans(text: str, accepted: list[Candidate]) -> list[Candidate]:
     tabs = tables()
     cand_vs16 = [m.start() for m in tabs.odd_vs16_re.finditer(text)] if VS16 in text else []
     cand_zwj = [m.start() for m in tabs.odd_zwj_re.finditer(text)] if ZWJ in text else []
+    # a repair changes the neighbours: selectors and joiners next to one
+    # are judged again
+    extra_vs16: set[int] = set()
+    extra_zwj: set[int] = set()
+    n = len(text)
+    for s, e, _, _ in accepted:
+        if e < n and text[e] == VS16:
+            extra_vs16.add(e)
+        if e < n and text[e] == ZWJ:
+            extra_zwj.add(e)
+        if s > 0 and text[s - 1] == ZWJ:
+            extra_zwj.add(s - 1)
+    if extra_vs16:
+        cand_vs16 = sorted(extra_vs16.union(cand_vs16))
+    if extra_zwj:
+        cand_zwj = sorted(extra_zwj.union(cand_zwj))
     if not cand_vs16 and not cand_zwj:
         return []
     ends = {e: fixed for s, e, fixed, _ in accepted if fixed}
@@ -332,7 +348,7 @@ def repair_emoji(
         suspect = _SUSPECT_BRACKET_RE
     else:
         suspect = _SUSPECT_RE
-    if suspect.search(text) is None and _SUSPECT_MOJIBAKE_RE.search(text) is None:
+    if suspect.search(text) is None and not _mojibake.suspect(text):
         return EmojiResult(text, ())
 
     accepted = _stage_one(text, shortcodes, bracket_codes)

@@ -5,14 +5,17 @@ The decision rests on where the ``?`` run stands:
 
 - ``?`` followed by a surviving U+FE0F (or skin tone) is always a lost emoji;
 - otherwise only *free-standing* runs are candidates (whitespace or line
-  edge on both sides): ``Why?``, ``Really??``, ``6:45??``, URLs and
-  ``colou?r`` are never touched;
-- code (``a ? b : c``, ``= ?`` placeholders) and runs alone on a line are
-  left alone, and so are odd runs of three or more (``??? what``);
-- at the start of a line, a run before a lowercase word is a real question;
+  start before, whitespace, line end or a surviving emoji after): ``Why?``,
+  ``Really??``, ``6:45??``, URLs and ``colou?r`` are never touched;
+- code (``a ? b : c``, ``= ?`` placeholders, lines ending in ``;``) and runs
+  alone on a line are left alone, and so are odd runs of three or more
+  (``??? what``);
+- at the start of a line, a single ``?`` before a lowercase word is a real
+  question (an even run is a surrogate pair whatever follows);
 - after text, the run is a real question when the clause is one: it starts
-  with an interrogative word (word lists per language in
-  ``data/question_cues.json``), a Spanish ``¿`` is still open, or the line
+  with an interrogative word or an auxiliary + subject, it is a tag
+  (``Really ?``, ``..., right ?``) — word lists per language in
+  ``data/question_cues.json`` —, a Spanish ``¿`` is still open, or the line
   is in a language whose typography puts a space before ``?`` (French
   ``ce soir ?``; a single ``?`` only).
 
@@ -30,12 +33,14 @@ from ._tables import QuestionCues, cues, tables
 Repair = tuple[int, int, str, bool]
 
 _MODS = "\ufe0f\U0001f3fb-\U0001f3ff"
-#: a free-standing run of '?' (FE0F/ZWJ/skin tones may be mixed in), or any
-#: '?' directly followed by FE0F or a skin tone
 #: pictographic ranges: a lost run may touch a surviving emoji on its right
 _PICTO = "\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+#: a free-standing run of '?' (FE0F/ZWJ/skin tones may be mixed in), any
+#: '?' directly followed by FE0F or a skin tone, or '?' inside a ZWJ sequence
 TOKEN_RE = regex.compile(
-    rf"(?<!\S)\?[?\u200d{_MODS}]*(?=\s|$|[{_PICTO}])|\?+[{_MODS}][?\u200d{_MODS}]*",
+    rf"(?<!\S)\?[?\u200d{_MODS}]*(?=\s|$|[{_PICTO}])"
+    rf"|\?+[{_MODS}][?\u200d{_MODS}]*"
+    rf"|(?<=\u200d)\?+|\?+(?=\u200d)",
 )
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _OPERATORS = frozenset("=<>(+-*/%&|^~[{")
@@ -44,7 +49,7 @@ _UPPER_PAIR_RE = re.compile(r"[A-Z][A-Z]")
 _SQL_RE = re.compile(r"\b(?:SELECT|INSERT|UPDATE|DELETE|WHERE|VALUES|LIMIT|OFFSET|LIKE|IN|SET)\b")
 _TERNARY_RE = re.compile(r"\s+[^\s:]{1,80}\s:\s")
 _CODE_OPERATORS = ("&&", "||", "==", "!=", "=>", "->", "::", " = ")
-_CLAUSE_STOPS = ".!?¿¡;:\n\ufffd"
+_CLAUSE_STOPS = ".!?¿¡;:\n\ufffd。！？；："
 #: how far back (characters) a clause or an open '¿' is looked for
 _WINDOW = 400
 
@@ -76,15 +81,23 @@ def _is_french_like(line: str, language: str | None, cue: QuestionCues) -> bool:
     if language:
         primary = language.split("-")[0].split("_")[0].lower()
         return primary in cue.space_before_question
-    words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(line)]
+    low = line.lower()
+    if "’" in low:
+        low = low.replace("’", "'")
+    words = _WORD_RE.findall(low)
     if not words:
         return False
-    counts: dict[str, int] = {}
-    for lang, markers in cue.markers.items():
-        prefixes = cue.marker_prefixes.get(lang, ())
-        counts[lang] = sum(
-            1 for w in words if w in markers or (prefixes and w.startswith(prefixes))
-        )
+    counts: dict[str, int] = dict.fromkeys(cue.markers, 0)
+    marker_langs = cue.marker_langs
+    for w in words:
+        langs = marker_langs.get(w)
+        if langs is not None:
+            for lang in langs:
+                counts[lang] += 1
+        elif "'" in w:
+            for lang, prefixes in cue.marker_prefixes.items():
+                if prefixes and w.startswith(prefixes):
+                    counts[lang] += 1
     best = max(counts.values())
     leaders = [lang for lang, c in counts.items() if c == best]
     if best == 0 or len(leaders) != 1 or leaders[0] not in cue.space_before_question:
@@ -100,8 +113,16 @@ def _clause_is_question(clause: str, cue: QuestionCues) -> bool:
         return False
     if cue.phrase_re.match(low):
         return True
+    if low.endswith(cue.final_particles):
+        return True  # 你好吗 ?
+    if any(w in low for w in cue.interrogatives_anywhere):
+        return True  # 你为什么不来 ?
+    # a tag: the whole clause, or all of its last comma part ('..., right')
+    tail = low.rsplit(",", 1)[-1].strip(" .!…")
+    if tail in cue.tags:
+        return True
     # the first words of the clause, and the first words after each comma
-    for part in low.split(","):
+    for part in low.replace("，", ",").replace("、", ",").split(","):
         words = _WORD_RE.findall(part, 0, 80)
         if not words:
             continue
@@ -110,7 +131,8 @@ def _clause_is_question(clause: str, cue: QuestionCues) -> bool:
             return True
         if any(word.startswith(p) for p in cue.interrogative_prefixes):
             return True
-        if word in cue.auxiliaries and len(words) > 1 and words[1] in cue.subjects:
+        # 'Did you ...', 'Hast du ...', 'Was meinst du ...'
+        if word in cue.auxiliaries and any(w in cue.subjects for w in words[1:3]):
             return True
     return False
 
@@ -119,7 +141,7 @@ def _clause_before(text: str, ls: int, start: int) -> str:
     """Text between the last clause boundary in ``text[ls:start]`` and ``start``
     (punctuation, U+FFFD or an emoji ends a clause; ``9:30`` and ``3.5`` do not)."""
     end = start
-    while True:
+    for _ in range(16):  # bounded: '1:2:3:...' must not cost a scan per colon
         cut = ls
         for stop in _CLAUSE_STOPS:
             p = text.rfind(stop, cut, end)
@@ -198,9 +220,13 @@ def find(text: str, language: str | None) -> list[Repair]:
         start, end = m.span()
         token = m.group()
         n = end - start
-        if token.count("?") != n:  # a modifier or ZWJ is mixed in
-            if token.strip("?\u200d"):
-                out.append((start, end, "\ufffd" * _count(token), True))
+        if token.count("?") != n:  # a modifier or ZWJ survived: an emoji
+            out.append((start, end, "\ufffd" * _count(token), True))
+            continue
+        if (start > 0 and text[start - 1] == "\u200d") or (
+            end < len(text) and text[end] == "\u200d"
+        ):
+            out.append((start, end, "\ufffd", True))  # one part of a ZWJ sequence
             continue
         if n >= 3 and n & 1:
             continue  # '???': odd runs are real question marks

@@ -77,6 +77,13 @@ class EmojiTables:
             self.lossy.setdefault(dropped, set()).add(s)
             self.lossy.setdefault(replaced, set()).add(s)
         self.max_bytes = max(len(k) for k in self.exact)
+        #: every byte prefix of the keys, so lookups can stop early
+        self.exact_prefixes: frozenset[bytes] = frozenset(
+            k[:j] for k in self.exact for j in range(1, len(k) + 1)
+        )
+        self.lossy_prefixes: frozenset[bytes] = frozenset(
+            k[:j] for k in self.lossy for j in range(1, len(k) + 1)
+        )
         cps: set[str] = set()
         for s in seqs:
             cps.update(s)
@@ -150,6 +157,8 @@ class QuestionCues:
         with (_DATA / "question_cues.json").open(encoding="utf-8") as fh:
             raw = json.load(fh)
         self.space_before_question: frozenset[str] = frozenset(raw["space_before_question"])
+        #: word -> the languages it marks
+        self.marker_langs: dict[str, tuple[str, ...]] = {}
         self.markers: dict[str, frozenset[str]] = {}
         #: elisions such as "qu'" match any word they start
         self.marker_prefixes: dict[str, tuple[str, ...]] = {}
@@ -157,6 +166,11 @@ class QuestionCues:
             norm = [w.replace("’", "'") for w in lst]
             self.markers[lang] = frozenset(w for w in norm if not w.endswith("'"))
             self.marker_prefixes[lang] = tuple(sorted({w for w in norm if w.endswith("'")}))
+        langs_of: dict[str, list[str]] = {}
+        for lang, marker_words in self.markers.items():
+            for w in marker_words:
+                langs_of.setdefault(w, []).append(lang)
+        self.marker_langs = {w: tuple(v) for w, v in langs_of.items()}
         words: set[str] = set()
         prefixes: set[str] = set()
         phrases: set[str] = set()
@@ -176,6 +190,15 @@ class QuestionCues:
         )
         self.subjects: frozenset[str] = frozenset(
             w for lst in raw.get("subjects", {}).values() for w in lst
+        )
+        self.tags: frozenset[str] = frozenset(
+            w for lst in raw.get("tags", {}).values() for w in lst
+        )
+        self.final_particles: tuple[str, ...] = tuple(
+            sorted({w for lst in raw.get("final_particles", {}).values() for w in lst})
+        )
+        self.interrogatives_anywhere: tuple[str, ...] = tuple(
+            sorted({w for lst in raw.get("interrogatives_anywhere", {}).values() for w in lst})
         )
         excl: set[str] = set()
         for lst in raw["exclamatives"].values():
