@@ -20,9 +20,8 @@ by the dates engine from the whole document.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import functools
+from collections.abc import Sequence
 
 import attrs
 import regex

@@ -11,8 +11,8 @@ changed century, an impossible date) goes to the engine.
 from __future__ import annotations
 
 import re
-from datetime import datetime, tzinfo
 from collections.abc import Callable
+from datetime import datetime, tzinfo
 from itertools import permutations
 from typing import TYPE_CHECKING
 
