@@ -71,6 +71,12 @@ def test_urls(text: str, expected: list[str]) -> None:
         ("Thanks again for your love and memes ?", False),
         ("Sunday ride recap, thanks to the volunteers\nShow more", True),
         ("I have more", False),
+        ("Long post body that the page cut off at some point... Read more", True),
+        ("See more", True),
+        ("Read more about it on our site.", False),
+        ("Wir haben mehr.\nMehr anzeigen", True),
+        ("这是一段很长的微博正文，网页只显示了前面一部分内容…展开全文", True),
+        ("Tell me more", False),
     ],
 )
 def test_truncation(text: str, expected: bool) -> None:

@@ -11,10 +11,9 @@ from .._data import words
 MIN_PREVIEW = 60
 
 _markers = words("chrome.json", "truncation_markers")
-#: markers by their last character (lower case), for a cheap first test
-_BY_LAST: dict[str, tuple[str, ...]] = {}
-for _m in _markers:
-    _BY_LAST[_m[-1].lower()] = (*_BY_LAST.get(_m[-1].lower(), ()), _m.lower())
+#: the markers, lower-cased: a text ends with one when its last piece after a
+#: line break, a full stop or an ellipsis is one of these
+_MARKERS = frozenset(m.lower() for m in _markers)
 _MARKER_LINE = regex.compile(
     r"(?:" + "|".join(regex.escape(m) for m in _markers) + r")[\s.…>»›]{0,3}+",
     regex.IGNORECASE,
@@ -30,25 +29,20 @@ def is_marker_line(content: str) -> bool:
 
 
 def _ends_with_marker(tail: str) -> bool:
-    ends = [tail]
-    if len(tail) > 1 and tail[-1].isascii() and tail[-1].isalpha() and not tail[-2].isascii():
-        ends.append(tail[:-1])  # a stray icon glyph after a CJK marker
-    for end in ends:
-        for marker in _BY_LAST.get(end[-1].lower(), ()):
-            if end.lower().endswith(marker):
-                before = end[: -len(marker)]
-                # a marker stands alone: after a line break, an ellipsis, or
-                # (for spaced scripts) a space, never glued to a word
-                if (
-                    not before
-                    or before[-1] in "\n.…"
-                    or (
-                        before[-1] in " \t"
-                        and ("\n" in before[-3:] or before.rstrip()[-1:] in ".…")
-                    )
-                ):
-                    return True
-    return False
+    # a marker stands alone: after a line break, an ellipsis or a full stop
+    # (or as the whole text), never glued to the words before it
+    cut = max(tail.rfind("\n"), tail.rfind("."), tail.rfind("…"))
+    piece = tail[cut + 1 :].strip().lower()
+    if piece in _MARKERS:
+        return True
+    # a stray icon glyph after a CJK marker: '...展开全文c' on Weibo
+    return (
+        len(piece) > 1
+        and piece[-1].isascii()
+        and piece[-1].isalpha()
+        and not piece[-2].isascii()
+        and piece[:-1] in _MARKERS
+    )
 
 
 def is_truncated(text: str) -> bool:
@@ -60,6 +54,4 @@ def is_truncated(text: str) -> bool:
     last = tail[-1]
     if last == "…" or tail.endswith("..."):
         return len(text) >= MIN_PREVIEW
-    if last.lower() not in _BY_LAST and tail[-2:-1].lower() not in _BY_LAST:
-        return False
     return _ends_with_marker(tail)
