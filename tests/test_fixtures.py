@@ -115,3 +115,13 @@ def test_contact_me_is_not_a_card_line() -> None:
     text = "Contact : @x\nContact me if you want the full table of arrivals and departures.\n"
     doc = postparse.parse(text, now=NOW, dialect="telegram-web")
     assert [s.kind for s in doc.segments] == ["meta", "post"]
+
+
+def test_french_question_in_a_post_is_not_a_lost_emoji() -> None:
+    text = (
+        "Marie, [02.09.24 16:17]\nOn se voit au café ce soir ? Je peux venir vers huit heures.\n\n"
+        "Kostya, [02.09.24 16:20]\nof course it is the offsets again ?\n"
+    )
+    first, second = postparse.parse(text, now=NOW).posts
+    assert first.emoji == () and "ce soir ?" in first.text
+    assert [r.lost for r in second.emoji] == [True]

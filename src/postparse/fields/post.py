@@ -8,6 +8,7 @@ from ..emoji import repair_emoji
 from ..model import LAZY, EmojiRepair, ParsedDate, Post
 from ..segment import Draft
 from .entities import find_hashtags, find_mentions, find_urls
+from .language import post_language
 from .timestamp import with_zone
 from .truncation import is_truncated
 
@@ -58,7 +59,11 @@ class PostBuilder:
         if draft.body_start is not None and draft.body_end is not None:
             body = raw[draft.body_start - start : draft.body_end - start]
             span = (draft.body_start, draft.body_end)
-            result = repair_emoji(body)
+            # a '?' after a space is a real question in French and an emoji
+            # lost to '?' elsewhere: tell the repair the language, but only
+            # pay for identifying it when such a '?' is there
+            hint = post_language(body) if (" ?" in body or "\u00a0?" in body) else None
+            result = repair_emoji(body, language=hint)
             if result.repairs:
                 repairs = tuple(r.shifted(draft.body_start) for r in result.repairs)
             text = result.text.strip()
