@@ -119,9 +119,11 @@ def test_contact_me_is_not_a_card_line() -> None:
 
 def test_french_question_in_a_post_is_not_a_lost_emoji() -> None:
     text = (
-        "Marie, [02.09.24 16:17]\nOn se voit au café ce soir ? Je peux venir vers huit heures.\n\n"
+        # no French function word in the line: only the post's language tells
+        "Marie, [02.09.24 16:17]\nTrop drôle ? Vidéo incroyable, regardez jusqu'à la fin.\n\n"
         "Kostya, [02.09.24 16:20]\nof course it is the offsets again ?\n"
     )
     first, second = postparse.parse(text, now=NOW).posts
-    assert first.emoji == () and "ce soir ?" in first.text
+    assert first.language == "fr"
+    assert first.emoji == () and "drôle ?" in first.text
     assert [r.lost for r in second.emoji] == [True]
