@@ -7,7 +7,7 @@ For each generated dump (seed-like pages and generic notes, see
 ``iter_parse``, the MB/s of reading the same text and splitting it into
 lines (the floor: no parser can be faster than looking at every line once),
 and the ratio. Peak memory of ``iter_parse`` over a large file is measured
-in a child process (maximum resident set size), so it includes the
+in a child process (its peak resident set size, VmHWM), so it includes the
 interpreter. Timings are medians of ``--repeat`` runs, all in one process.
 """
 
@@ -70,7 +70,10 @@ def peak_rss_of_iter_parse(path: Path) -> float:
         "with open(sys.argv[1], 'rb') as fh:\n"
         "    for s in postparse.iter_parse(fh, now=datetime.datetime(2024, 9, 10)):\n"
         "        n += 1\n"
-        "print(n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        # VmHWM is this process's own peak (ru_maxrss would include the
+        # parent's memory inherited across fork + exec)
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
+        "print(n, hwm)\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
