@@ -111,3 +111,12 @@ def test_parse_date_takes_an_iso_string_for_now() -> None:
     found = postparse.parse_date("3天前", now="2024-09-10T12:00:00+00:00")
     assert found is not None and found.value.isoformat().startswith("2024-09-07")
     assert postparse.parse_date("2h", now="2024-09-10T12:00:00") is not None
+
+
+def test_every_public_name_resolves() -> None:
+    import importlib
+
+    fresh = importlib.reload(postparse)
+    for name in fresh.__all__:
+        assert getattr(fresh, name) is not None
+    assert set(fresh.__all__) <= set(dir(fresh))
