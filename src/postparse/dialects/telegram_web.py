@@ -75,6 +75,28 @@ def _is_card(content: str, now: object = None) -> bool:
     )
 
 
+def _has_text(ctx: Context) -> bool:
+    """The post being built has text already (not just its byline): what
+    would start a new post right after a byline belongs to the byline's."""
+    prev = ctx.state.prev
+    return ctx.state.current == "post" and prev is not None and prev.kind != "header"
+
+
+#: a views counter under a post: '👁 12.4K', '1.2K views'
+_VIEWS = regex.compile(
+    r"(?:👁\ufe0f?|👀)\s*[\d.,]{1,9}\s*[KkMm万]?|[\d.,]{1,9}\s*[KkMm]?\s+views?",
+    regex.IGNORECASE,
+)
+_FOOTER = Match("footer")
+
+
+@rule("views")
+def views(ctx: Context, line: Line) -> Match | None:
+    """A views counter under a post belongs to it but not to its text."""
+    c = line.content
+    return _FOOTER if len(c) <= 24 and _VIEWS.fullmatch(c) else None
+
+
 @rule("card")
 def card(ctx: Context, line: Line) -> Match | None:
     """Channel card lines: 'Contact : @x', 'Last updated 2 days ago'."""
@@ -150,7 +172,7 @@ def after_preview(ctx: Context, line: Line) -> Match | None:
 @rule("hashtag-start")
 def hashtag_start(ctx: Context, line: Line) -> Match | None:
     """A line that opens with a hashtag starts a post."""
-    if ctx.state.post_lines and _HASHTAG_START.match(line.content):
+    if _has_text(ctx) and _HASHTAG_START.match(line.content):
         return _BREAK
     return None
 
@@ -165,7 +187,7 @@ def bullet_run(ctx: Context, line: Line) -> Match | None:
     if bullet_of(ctx.state.prev_content) == mark and ctx.state.current == "post":
         return Match("cont")
     nxt = ctx.peek()
-    if ctx.state.post_lines and nxt is not None and bullet_of(nxt.content) == mark:
+    if _has_text(ctx) and nxt is not None and bullet_of(nxt.content) == mark:
         return _BREAK
     return None
 
@@ -179,7 +201,7 @@ def script_change(ctx: Context, line: Line) -> Match | None:
         and there is not None
         and not here.startswith(there)
         and not there.startswith(here)
-        and ctx.state.post_lines
+        and _has_text(ctx)
     ):
         return _BREAK
     return None
@@ -203,6 +225,7 @@ TELEGRAM_WEB = register(
         rules=(
             card,
             byline,
+            views,
             channel_title,
             after_preview,
             hashtag_start,
