@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import gc
-from pathlib import Path
 
 import pytest
 from chat_fixture_helpers import (
     CORPUS,
     detected,
-    expected,
-    fixture_files,
-    key_fields,
     read,
     summarise,
 )
@@ -19,35 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from postparse import parse
-
-MINE = fixture_files("discord")
-
-
-@pytest.mark.parametrize("path", MINE, ids=lambda p: p.name)
-def test_fixture_segments(path: Path) -> None:
-    text = read(path)
-    want = expected(path)
-    assert key_fields(summarise(text)) == want
-    assert key_fields(summarise(text.replace("\n", "\r\n"))) == want
-    assert key_fields(summarise(text.rstrip("\n"))) == want
-
-
-@pytest.mark.parametrize("path", MINE, ids=lambda p: p.name)
-def test_detect(path: Path) -> None:
-    assert detected(read(path)) == "discord"
-
-
-OTHERS = [
-    p
-    for d in ("whatsapp-android", "whatsapp-ios", "telegram-desktop", "slack")
-    for p in fixture_files(d)
-]
-OTHERS += [p for p in sorted(CORPUS.glob("*.txt")) if "discord" not in p.name]
-
-
-@pytest.mark.parametrize("path", OTHERS, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_not_detected_elsewhere(path: Path) -> None:
-    assert detected(read(path)) != "discord"
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="eval corpus not available")

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from chat_fixture_helpers import (
     CORPUS,
     detected,
-    expected,
-    fixture_files,
-    key_fields,
     read,
     summarise,
 )
@@ -18,34 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from postparse import parse
-
-MINE = fixture_files("telegram-desktop")
-
-
-@pytest.mark.parametrize("path", MINE, ids=lambda p: p.name)
-def test_fixture_segments(path: Path) -> None:
-    text = read(path)
-    want = expected(path)
-    assert key_fields(summarise(text)) == want
-    assert key_fields(summarise(text.replace("\n", "\r\n"))) == want
-    assert key_fields(summarise(text.rstrip("\n"))) == want
-
-
-@pytest.mark.parametrize("path", MINE, ids=lambda p: p.name)
-def test_detect(path: Path) -> None:
-    want = "telegram-desktop-html" if path.name.startswith("html") else "telegram-desktop"
-    assert detected(read(path)) == want
-
-
-OTHERS = [
-    p for d in ("whatsapp-android", "whatsapp-ios", "discord", "slack") for p in fixture_files(d)
-]
-OTHERS += [p for p in sorted(CORPUS.glob("*.txt")) if "telegram_desktop" not in p.name]
-
-
-@pytest.mark.parametrize("path", OTHERS, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_not_detected_elsewhere(path: Path) -> None:
-    assert not detected(read(path)).startswith("telegram-desktop")
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="eval corpus not available")
