@@ -13,9 +13,11 @@ The page runs posts together with no separator. What marks a boundary:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
+import attrs
 import regex
 
 from .._data import words
@@ -23,6 +25,7 @@ from .._script import dominant_script
 from ..dates import parse_date
 from ..fields.truncation import is_truncated
 from ..lines import Line
+from ..model import ParsedDate
 from . import register
 from ._common import bullet_of, line_prefix_pattern, share
 from .base import Context, Dialect, Match, rule
@@ -61,7 +64,9 @@ _META = Match("meta")
 _BREAK = Match("break")
 
 
+@functools.lru_cache(maxsize=2048)
 def _is_card(content: str, now: object = None) -> bool:
+    """A channel card line (cards repeat on every page: cached)."""
     if len(content) > 80:
         return False
     m = _CARD.match(content)
@@ -103,8 +108,10 @@ def card(ctx: Context, line: Line) -> Match | None:
     return _META if _is_card(line.content, ctx.state.now) else None
 
 
-def _byline(content: str, now: datetime) -> tuple[str, int, str, int] | None:
-    """(author, author offset, stamp, stamp offset) of a byline, or None."""
+def _byline(
+    content: str, now: datetime, order: str | None = None
+) -> tuple[str, int, str, int, ParsedDate] | None:
+    """(author, author offset, stamp, stamp offset, its date) of a byline, or None."""
     if len(content) > 140:
         return None
     low = content.lower()
@@ -117,9 +124,9 @@ def _byline(content: str, now: datetime) -> tuple[str, int, str, int] | None:
         author = m.group("author").rstrip(" ·•|,:")
         if not author or len(author.split()) > 6 or _SENTENCE_END.search(author):
             continue
-        found = parse_date(m.group("stamp"), now=now)
+        found = parse_date(m.group("stamp"), now=now, order=order)
         if found is not None and found.precision not in _COARSE:
-            return author, m.start("author"), m.group("stamp"), m.start("stamp")
+            return author, m.start("author"), m.group("stamp"), m.start("stamp"), found
     return None
 
 
@@ -127,11 +134,15 @@ def _byline(content: str, now: datetime) -> tuple[str, int, str, int] | None:
 def byline(ctx: Context, line: Line) -> Match | None:
     """A byline ('2024-09-02 16:17 by NAME', 'by NAME · 2 hours ago') heads
     the post below."""
-    found = _byline(line.content, ctx.state.now)
+    found = _byline(line.content, ctx.state.now, ctx.state.order)
     if found is None:
         return None
-    author, _, stamp, at = found
-    return Match("header", author=author, stamp=stamp, stamp_start=line.content_start + at)
+    author, _, stamp, at, date = found
+    at += line.content_start
+    # the date read to recognise the byline is the post's timestamp: hand it
+    # over (offsets made absolute) instead of reading the stamp twice
+    date = attrs.evolve(date, start=at + date.start, end=at + date.end)
+    return Match("header", author=author, stamp=stamp, stamp_start=at, date=date)
 
 
 def _is_title(content: str) -> bool:
