@@ -69,3 +69,14 @@ def test_dialect_object_can_be_passed_and_edited() -> None:
 def test_registering_a_name_twice_is_refused() -> None:
     with pytest.raises(ValueError):
         register(IRC)
+
+
+def test_a_rule_can_be_inserted_before_a_named_one() -> None:
+    @rule("shout")
+    def shout(ctx: Context, line: Line) -> Match | None:
+        return Match("meta") if line.content.isupper() else None
+
+    loud = IRC.with_rules(shout, before="system")
+    assert loud.rule_names() == ["irc-line", "shout", "system"]
+    doc = postparse.parse("<ana> [09:15] hi\nHELLO ALL\n", now=NOW, dialect=loud)
+    assert [s.kind for s in doc.segments] == ["post", "meta"]

@@ -80,3 +80,9 @@ def test_fixtures_read_the_same_with_and_without_the_memory(
     monkeypatch.setattr(timestamp.StampFormats, "CHECKS", 10**9)
     plain = [(s.timestamp, s.precision) for s in postparse.parse(path, now=NOW).segments]
     assert learned == plain
+
+
+def test_every_precision_says_how_many_fields_it_fixes() -> None:
+    from postparse.model import PRECISIONS
+
+    assert set(timestamp._NEEDED) == set(PRECISIONS)

@@ -134,8 +134,3 @@ def split_lines(chunks: Iterable[str] | str) -> Iterator[Line]:
     for chunk in chunks:
         yield from splitter.feed(chunk)
     yield from splitter.close()
-
-
-def line_number_at(text: str, offset: int) -> int:
-    """The 1-based line number of the character at ``offset``."""
-    return text.count("\n", 0, offset) + 1

@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..dates import search_date
-from ..model import PRECISIONS, ParsedDate
+from ..model import ParsedDate
 
 if TYPE_CHECKING:
     from ..dialects.base import Dialect, Match, State
 
 _DIGITS = re.compile(r"[0-9]+")
-#: The fields a precision fixes, coarsest first.
-_FIELDS = ("year", "month", "day", "hour", "minute", "second")
+#: How many date fields (year, month, day, hour, minute, second) a
+#: precision fixes.
 _NEEDED = {
     "year": 1, "month": 2, "week": 3, "day": 3, "hour": 4, "minute": 5, "second": 6,
 }  # fmt: skip
@@ -145,7 +145,9 @@ class StampFormats:
         if found.relative is False and found.text is stamp and found.end == len(stamp):
             start = at if at is not None else 0
             end = at + len(stamp) if at is not None else 0
-            return ParsedDate(found.value, found.precision, False, stamp, start, end, found.language)
+            return ParsedDate(
+                found.value, found.precision, False, stamp, start, end, found.language
+            )
         if at is None:
             return attrs.evolve(found, start=0, end=0)
         return attrs.evolve(found, start=found.start + at, end=found.end + at)
@@ -223,7 +225,3 @@ def with_zone(found: ParsedDate, tz: object) -> ParsedDate:
     if isinstance(tz, tzinfo) and found.value.tzinfo is None:
         return attrs.evolve(found, value=found.value.replace(tzinfo=tz))
     return found
-
-
-assert set(_NEEDED) == set(PRECISIONS)
-assert len(_FIELDS) == 6

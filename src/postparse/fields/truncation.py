@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import regex
-
 from .._data import words
 
 #: Texts shorter than this that end in an ellipsis are taken as style ("Well…"),
@@ -14,18 +12,9 @@ _markers = words("chrome.json", "truncation_markers")
 #: the markers, lower-cased: a text ends with one when its last piece after a
 #: line break, a full stop or an ellipsis is one of these
 _MARKERS = frozenset(m.lower() for m in _markers)
-_MARKER_LINE = regex.compile(
-    r"(?:" + "|".join(regex.escape(m) for m in _markers) + r")[\s.…>»›]{0,3}+",
-    regex.IGNORECASE,
-)
 #: what may trail a marker or an ellipsis: closing punctuation, arrows, and
 #: one stray icon glyph ('...展开全文c' on Weibo)
 _TRAIL = " \t\r\n)]}>»›\"'”’"
-
-
-def is_marker_line(content: str) -> bool:
-    """Is the line a 'Show more' / 'Read more' link of its own?"""
-    return len(content) <= 40 and _MARKER_LINE.fullmatch(content) is not None
 
 
 def _ends_with_marker(tail: str) -> bool:
