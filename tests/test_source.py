@@ -74,3 +74,17 @@ def test_all_source_kinds_agree(tmp_path, kind: str) -> None:
     doc = postparse.parse(source)  # type: ignore[arg-type]
     assert doc.text == TEXT
     assert "".join(s.raw for s in doc.segments) == TEXT
+
+
+def test_text_mode_file_keeps_its_crlf(tmp_path) -> None:
+    # regression: open(path) in text mode translated \r\n, so offsets no
+    # longer matched the file
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"first note\r\n\r\nsecond note\r\n")
+    with open(path, encoding="utf-8") as fh:
+        doc = postparse.parse(fh)
+    assert doc.text == "first note\r\n\r\nsecond note\r\n"
+    with open(path, encoding="utf-8") as fh:
+        streamed = tuple(postparse.iter_parse(fh))
+    assert streamed == doc.segments
+    assert "".join(s.raw for s in streamed) == doc.text

@@ -101,8 +101,29 @@ def decode_bytes(data: bytes) -> Decoded:
     return Decoded(data.decode(encoding, errors="replace"), encoding)
 
 
+def _bytes_behind(source: object) -> IO[bytes] | None:
+    """The byte stream under an unread text file opened with ``open()``.
+
+    Text mode translates ``\r\n`` to ``\n``; offsets must refer to the text
+    as it is in the file, so such a file is read from its bytes instead.
+    A file that has been read from already (or cannot tell) is left alone.
+    """
+    buffer = getattr(source, "buffer", None)
+    if buffer is None or not hasattr(buffer, "read"):
+        return None
+    try:
+        if source.tell() != 0:  # type: ignore[attr-defined]
+            return None
+    except (OSError, ValueError):
+        return None
+    return buffer  # type: ignore[no-any-return]
+
+
 def read_source(source: Source) -> Decoded:
     """Read ``source`` (str, bytes, path or file object) into text."""
+    raw = _bytes_behind(source)
+    if raw is not None:
+        return decode_bytes(raw.read())
     if isinstance(source, str):
         return Decoded(source, "str")
     if isinstance(source, (bytes, bytearray, memoryview)):
@@ -119,9 +140,10 @@ def read_source(source: Source) -> Decoded:
 def iter_source_chunks(source: Source, chunk_size: int = 1 << 16) -> Iterator[str]:
     """Yield decoded text in chunks, for streaming.
 
-    Paths and binary files are decoded incrementally (the encoding is chosen
-    from the first chunk, the same way :func:`decode_bytes` chooses it);
-    text files and iterables of lines are passed through.
+    Paths, binary files and unread text files opened with ``open()`` are
+    decoded from their bytes, incrementally (the encoding is chosen from the
+    first chunk, the same way :func:`decode_bytes` chooses it); other text
+    streams and iterables of lines are passed through.
     """
     if isinstance(source, (str, bytes, bytearray, memoryview)):
         yield read_source(source).text
@@ -129,6 +151,10 @@ def iter_source_chunks(source: Source, chunk_size: int = 1 << 16) -> Iterator[st
     if isinstance(source, os.PathLike):
         with open(os.fspath(source), "rb") as fh:
             yield from _decode_stream(fh, chunk_size)
+        return
+    raw = _bytes_behind(source)
+    if raw is not None:
+        yield from _decode_stream(raw, chunk_size)
         return
     if isinstance(source, io.TextIOBase) or hasattr(source, "encoding"):
         while True:
