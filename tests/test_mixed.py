@@ -60,3 +60,52 @@ def test_one_header_shaped_line_inside_a_message_does_not_switch() -> None:
     doc = postparse.parse(text, now=NOW)
     assert [s.dialect for s in doc.segments] == ["generic"]
     assert len(doc.segments) == 1
+
+
+CHAT_THEN_DISCORD = """[30.12.23, 18:05:40] Jonas: Wer bringt morgen was mit?
+[30.12.23, 18:07:02] Mama: Ich backe Kuchen
+Brightwing — 08/28/2024 9:14 PM
+Board game night moved to the library annex this month
+oatmilk — 08/28/2024 9:20 PM
+noted
+"""
+
+TWEETS_THEN_WEIBO = """Desk of Rui
+@ruidesk
+·
+45m
+Hot take: the best productivity tool is closing the laptop at 6pm
+12
+30
+城南旧事录
+3分钟前 来自 iPhone客户端
+早上路过老菜场，卖豆腐的阿姨说下个月就不干了。
+转发 12
+评论 38
+"""
+
+
+def test_a_discord_region_after_a_whatsapp_one() -> None:
+    doc = postparse.parse(CHAT_THEN_DISCORD, now=NOW)
+    check_partition(CHAT_THEN_DISCORD, doc)
+    got = [(s.line, s.dialect, s.author) for s in doc.posts]
+    assert got == [
+        (1, "whatsapp-ios", "Jonas"),
+        (2, "whatsapp-ios", "Mama"),
+        (3, "discord", "Brightwing"),
+        (5, "discord", "oatmilk"),
+    ]
+
+
+def test_a_weibo_region_after_tweets_headers_spread_over_lines() -> None:
+    doc = postparse.parse(TWEETS_THEN_WEIBO, now=NOW)
+    check_partition(TWEETS_THEN_WEIBO, doc)
+    got = [(s.kind, s.line, s.dialect, s.author) for s in doc.segments]
+    assert got == [
+        ("post", 1, "twitter", "Desk of Rui"),
+        ("meta", 6, "twitter", None),
+        ("post", 8, "weibo", "城南旧事录"),
+        ("meta", 11, "weibo", None),
+    ]
+    assert doc.posts[1].timestamp is not None
+    assert doc.posts[1].timestamp.isoformat().startswith("2024-09-10T11:57")

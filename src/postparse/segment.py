@@ -10,7 +10,8 @@ that rules read.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
 
 import attrs
 
@@ -85,21 +86,58 @@ SWITCH_EVIDENCE = 2
 SWITCH_WINDOW = 6
 
 
+class _Window(Sequence[str]):
+    """This line's content and the next non-blank lines', listed only when a
+    signature looks past the first (most reject on the first line alone)."""
+
+    __slots__ = ("_ahead", "_first", "_list")
+
+    def __init__(self, first: str, ahead: deque[Line]) -> None:
+        self._first = first
+        self._ahead = ahead
+        self._list: list[str] | None = None
+
+    def _all(self) -> list[str]:
+        if self._list is None:
+            self._list = [self._first, *(ln.content for ln in self._ahead if ln.content)]
+        return self._list
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[str]: ...
+    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
+        if i == 0:
+            return self._first
+        return self._all()[i]
+
+
 def _switch(
     line: Line, ahead: deque[Line], current: Dialect, others: tuple[Dialect, ...]
 ) -> Dialect | None:
-    """Another dialect whose headers start here and go on below, if any."""
-    content = line.content
+    """Another dialect whose headers start here and go on below, if any.
+
+    A dialect's ``signature`` sees the window of this line's content and the
+    next non-blank lines' (so a header spread over lines can be recognised);
+    it must hold here and at ``switch_evidence - 1`` more places in the window.
+    """
+    window = _Window(line.content, ahead)
     for other in others:
         sig = other.signature
-        if other is current or sig is None or not sig(content):
+        if other is current or sig is None or not sig(window):
             continue
         hits = 1
-        for nxt in ahead:
-            if nxt.content and sig(nxt.content):
+        rest = window._all()
+        for j in range(1, len(rest)):
+            if hits >= other.switch_evidence:
+                break
+            if sig(rest[j:]):
                 hits += 1
-                if hits >= SWITCH_EVIDENCE:
-                    return other
+        if hits >= other.switch_evidence:
+            return other
     return None
 
 
@@ -159,9 +197,7 @@ def segment(
                 dialect, label_of = other, other.label
                 state.label = None
                 # the region's own dates decide its day/month order
-                sig = other.signature
-                assert sig is not None
-                region = [ln.content for ln in (line, *buf) if ln.content and sig(ln.content)]
+                region = [ln.content for ln in (line, *buf) if ln.content]
                 state.order = infer_date_order(region) or other.order or state.order
                 ctx.line_label = label_of(line) if label_of is not None else None
                 m, rule_name = _classify(dialect, ctx, line)

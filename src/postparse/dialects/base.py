@@ -160,10 +160,14 @@ class Dialect:
     inherit_divider_date: bool = False
     languages: tuple[str, ...] | None = None
     label: Callable[[Line], str | None] | None = None
-    #: a cheap, strict test that a line's content is a header of this
-    #: format; lets the engine switch to this dialect where a file that
-    #: concatenates several formats reaches a region in this one
-    signature: Callable[[str], object] | None = None
+    #: a cheap, strict test that a header of this format starts at the first
+    #: of the given contents (this line's and the next non-blank lines'); lets
+    #: the engine switch to this dialect where a file that concatenates
+    #: several formats reaches a region in this one
+    signature: Callable[[Sequence[str]], object] | None = None
+    #: how many headers (signature hits) within the engine's window it takes
+    #: to switch: 2 for one-line headers, 1 for a signature strong on its own
+    switch_evidence: int = 2
     description: str = ""
 
     def rule_names(self) -> list[str]:

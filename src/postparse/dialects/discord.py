@@ -75,8 +75,12 @@ def _is_system(text: str) -> bool:
     return len(text) > 64 or _HOLDS_SYSTEM(text.lower())
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def _tail_has_digit(c: str) -> bool:
-    return any(ch.isdigit() for ch in c[-14:])
+    """A digit among the last 14 characters (every stamp ends in a clock)."""
+    return _DIGIT.search(c, max(0, len(c) - 14)) is not None
 
 
 def _looks_like_name(c: str) -> bool:
@@ -218,9 +222,19 @@ def detect(sample: Sequence[str]) -> float:
     return header_score(hits, len(sample))
 
 
+def signature(window: Sequence[str]) -> bool:
+    """A whole 'Name — Today at 4:20 PM' header line (for mixed files)."""
+    c = window[0]
+    if len(c) > 120 or not _tail_has_digit(c):
+        return False
+    m = _HEADER.fullmatch(c)
+    return m is not None and bool(m.group("name").strip(INVISIBLE + "—–"))
+
+
 DISCORD = register(
     Dialect(
         name="discord",
+        signature=signature,
         detect=detect,
         rules=(code_fence, header, follow_up, day_divider, spread_header, edited_reactions),
         lookahead=4,

@@ -88,8 +88,9 @@ def detect(sample: Sequence[str]) -> float:
     return header_score(hits, len(sample))
 
 
-def signature(content: str) -> bool:
+def signature(window: Sequence[str]) -> bool:
     """A header line 'Name, [02.09.24 16:17]' and nothing else (for mixed files)."""
+    content = window[0]
     return content[-1:] == "]" and _HEADER.fullmatch(content) is not None
 
 

@@ -392,9 +392,25 @@ def detect(sample: Sequence[str]) -> float:
     return min(1.0, 8 * heads / n + (0.2 if counts_ >= heads else 0.0))
 
 
+def signature(window: Sequence[str]) -> bool:
+    """'Name', '@handle', '·', '2h' over one to four lines (for mixed files):
+    a Twitter header strong enough on its own."""
+    first = window[0]
+    if "@" not in first and (len(first) > 60 or len(window) < 2 or window[1][:1] != "@"):
+        return False  # the cheap first test: no handle where one must be
+    for k in (4, 3, 2, 1):
+        if len(window) >= k:
+            joined = " ".join(window[:k])
+            if len(joined) <= 120 and "@" in joined and _HEADERS[0].fullmatch(joined):
+                return True
+    return False
+
+
 TWITTER = register(
     Dialect(
         name="twitter",
+        signature=signature,
+        switch_evidence=1,
         detect=detect,
         rules=(chrome, footer, counts, header),
         lookahead=12,

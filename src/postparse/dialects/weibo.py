@@ -161,9 +161,26 @@ def detect(sample: Sequence[str]) -> float:
     return min(1.0, 6 * stamps / n + 3 * with_client / n + (0.2 if bars else 0.0))
 
 
+def signature(window: Sequence[str]) -> bool:
+    """A screen name over a '3分钟前 来自 iPhone客户端' line (for mixed files):
+    two lines that are a Weibo header on their own."""
+    if len(window[0]) > 30 or len(window) < 2:
+        return False
+    date_line = window[1]
+    if "来自" not in date_line and "來自" not in date_line:
+        if len(window) < 3 or date_line.casefold() not in _BESIDE_NAME:
+            return False
+        date_line = window[2]
+        if "来自" not in date_line and "來自" not in date_line:
+            return False
+    return _is_name(window[0]) and _stamp(date_line) is not None
+
+
 WEIBO = register(
     Dialect(
         name="weibo",
+        signature=signature,
+        switch_evidence=1,
         detect=detect,
         rules=(chrome, counts, footer, header),
         lookahead=3,

@@ -156,8 +156,9 @@ def detect_ios(sample: Sequence[str]) -> float:
     return header_score(_hits(sample, "[", _IOS), len(sample))
 
 
-def android_signature(content: str) -> bool:
+def android_signature(window: Sequence[str]) -> bool:
     """A whole Android header: 'date, time - Name: ' (for mixed files)."""
+    content = window[0]
     m = _ANDROID.match(content) if content[:1].isdigit() else None
     return m is not None and _NAME.match(content, m.end()) is not None
 
@@ -174,8 +175,9 @@ WHATSAPP_ANDROID = register(
 )
 
 
-def ios_signature(content: str) -> bool:
+def ios_signature(window: Sequence[str]) -> bool:
     """A whole iOS header: '[date, time] Name: ' (for mixed files)."""
+    content = window[0]
     m = _IOS.match(content) if content[:1] == "[" else None
     return m is not None and _NAME.match(content, m.end()) is not None
 
