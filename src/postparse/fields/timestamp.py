@@ -49,7 +49,9 @@ def _hour_modes(x: int, target: int) -> list[str]:
     modes = []
     if x <= 11 and target == x:
         modes.append("low")
-    if 1 <= x <= 12 and target == x % 12 + 12:
+    # 12 read as 12 is noon on a 12-hour clock or on a 24-hour one: it does
+    # not tell the clock, so it teaches nothing
+    if 1 <= x <= 11 and target == x + 12:
         modes.append("pm")
     if x == 12 and target == 0:
         modes.append("am")
