@@ -11,8 +11,10 @@ from typing import Any, TypeVar, cast
 import regex
 
 from .._data import load_json, words
+from ..dates import parse_date
+from ..lines import Line
 from ..model import ParsedDate
-from .base import Context, State
+from .base import Context, Match, State, rule
 
 #: A space inside a stamp: plain, no-break (U+00A0) or narrow no-break (U+202F).
 SP = "[ \u00a0\u202f]"
@@ -199,3 +201,13 @@ def header_score(hits: float, total: int, floor: float = 0.02) -> float:
     if hits >= 2 and share >= floor:
         return min(1.0, 0.4 + 1.5 * share)
     return min(share, 0.15)
+
+
+@rule("day-divider")
+def day_divider(ctx: Context, line: Line) -> Match | None:
+    """A day divider alone on a line ('September 9, 2024', 'Today',
+    '2 September 2024'): meta, and the date of the messages below it."""
+    c = line.content
+    if not is_day_divider(c):
+        return None
+    return Match("meta", divider=parse_date(c, now=ctx.state.now, order=ctx.state.order))

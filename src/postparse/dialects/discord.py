@@ -20,7 +20,6 @@ import attrs
 import regex
 
 from .._data import words
-from ..dates import parse_date
 from ..lines import INVISIBLE, Line
 from ..model import ParsedDate
 from . import register
@@ -29,8 +28,8 @@ from ._chat import (
     NUM_DATE,
     REACTIONS,
     SP,
+    day_divider,
     header_score,
-    is_day_divider,
     memo,
     on_day_of,
     phrase_finder,
@@ -186,16 +185,6 @@ def follow_up(ctx: Context, line: Line) -> Match | None:
         date=date,
         body_start=body,
     )
-
-
-@rule("day-divider")
-def day_divider(ctx: Context, line: Line) -> Match | None:
-    """'September 9, 2024' alone on a line."""
-    c = line.content
-    if not is_day_divider(c):
-        return None
-    found = parse_date(c, now=ctx.state.now, order=ctx.state.order)
-    return Match("meta", divider=found)
 
 
 @rule("edited-reactions")

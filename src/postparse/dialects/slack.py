@@ -22,7 +22,6 @@ import attrs
 import regex
 
 from .._data import words
-from ..dates import parse_date
 from ..lines import INVISIBLE, Line
 from . import register
 from ._chat import (
@@ -30,7 +29,7 @@ from ._chat import (
     REACTIONS,
     SP,
     day_base,
-    is_day_divider,
+    day_divider,
     memo,
     name_like,
     on_day_of,
@@ -151,15 +150,6 @@ def follow_up(ctx: Context, line: Line) -> Match | None:
             found = _header_match(ctx, ctx.state.author, t.group("clock"), start)
             return attrs.evolve(found, body_start=line.content_start + t.end())
     return None
-
-
-@rule("day-divider")
-def day_divider(ctx: Context, line: Line) -> Match | None:
-    """'Monday, September 9th', 'Today', 'Yesterday' alone on a line."""
-    c = line.content
-    if not is_day_divider(c):
-        return None
-    return Match("meta", divider=parse_date(c, now=ctx.state.now, order=ctx.state.order))
 
 
 @rule("chrome")

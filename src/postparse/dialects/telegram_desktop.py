@@ -27,7 +27,6 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from ..dates import parse_date
 from ..lines import INVISIBLE, Line
 from . import register
 from ._chat import (
@@ -37,6 +36,7 @@ from ._chat import (
     NUM_DATETIME,
     SP,
     day_base,
+    day_divider,
     header_score,
     is_day_divider,
     memo,
@@ -151,15 +151,6 @@ def _html_header(
     return Match("header", lines=lines, author=author, stamp=stamp, stamp_start=start, date=date)
 
 
-@rule("html-divider")
-def html_divider(ctx: Context, line: Line) -> Match | None:
-    """'2 September 2024' alone on a line (a service message)."""
-    c = line.content
-    if not is_day_divider(c):
-        return None
-    return Match("meta", divider=parse_date(c, now=ctx.state.now, order=ctx.state.order))
-
-
 @rule("html-initials-time-name")
 def html_initials(ctx: Context, line: Line) -> Match | None:
     """'KL' / '16:17' / 'Kostya Lebedev': the page's own order."""
@@ -227,7 +218,7 @@ TELEGRAM_DESKTOP_HTML = register(
     Dialect(
         name="telegram-desktop-html",
         detect=detect_html,
-        rules=(html_divider, html_initials, html_time, html_name_time, preamble),
+        rules=(day_divider, html_initials, html_time, html_name_time, preamble),
         lookahead=3,
         inherit_divider_date=True,
         description="Telegram Desktop HTML export copied as text: name, time line, text.",
