@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 from feeds_support import (
-    NOW,
-    check_partition,
     drafts,
-    feed_text,
     kinds,
     posts,
 )
-from hypothesis import given, settings
-
-import postparse
 
 DIALECT = "facebook"
 
@@ -78,12 +72,6 @@ def test_badge_under_name_stays_with_the_comment() -> None:
 def test_suggested_group_card_is_meta() -> None:
     text = "Suggested for you\nSourdough Bakers\nJoin group\nAmir\n2h ·\nHi\n"
     assert kinds(text, DIALECT) == [("meta", 1, 3), ("post", 4, 6)]
-
-
-@settings(max_examples=80, deadline=None)
-@given(feed_text)
-def test_partition_on_feed_like_text(text: str) -> None:
-    check_partition(text, postparse.parse(text, now=NOW, dialect=DIALECT))
 
 
 def test_follow_between_name_and_date() -> None:

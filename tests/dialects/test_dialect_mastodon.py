@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 from feeds_support import (
-    NOW,
-    check_partition,
     drafts,
-    feed_text,
     kinds,
     posts,
 )
-from hypothesis import given, settings
-
-import postparse
 
 DIALECT = "mastodon"
 
@@ -63,9 +57,3 @@ def test_focused_post_dated_by_its_detail_line() -> None:
 def test_boost_line_and_buttons_are_meta() -> None:
     text = "Rosa boosted\n2h\nLab\n@lab@fosstodon.org\nHi\nReply\nBoost\nFavourite\n1+\n"
     assert kinds(text, DIALECT) == [("meta", 1, 1), ("post", 2, 5), ("meta", 6, 9)]
-
-
-@settings(max_examples=80, deadline=None)
-@given(feed_text)
-def test_partition_on_feed_like_text(text: str) -> None:
-    check_partition(text, postparse.parse(text, now=NOW, dialect=DIALECT))

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 from feeds_support import (
-    NOW,
-    check_partition,
     drafts,
-    feed_text,
     kinds,
     posts,
 )
-from hypothesis import given, settings
-
-import postparse
 
 DIALECT = "reddit"
 
@@ -89,12 +83,6 @@ def test_deleted_comment_keeps_its_placeholder_text() -> None:
 def test_plain_text_with_ago_is_not_a_header() -> None:
     text = "u/a · 1 hr. ago\nI moved here 5 years ago\nand never left\n"
     assert kinds(text, DIALECT) == [("post", 1, 3)]
-
-
-@settings(max_examples=80, deadline=None)
-@given(feed_text)
-def test_partition_on_feed_like_text(text: str) -> None:
-    check_partition(text, postparse.parse(text, now=NOW, dialect=DIALECT))
 
 
 def test_header_spread_over_blank_lines() -> None:

@@ -7,12 +7,9 @@ from datetime import datetime
 import pytest
 from feeds_support import (
     NOW,
-    check_partition,
-    feed_text,
     kinds,
     posts,
 )
-from hypothesis import given, settings
 
 import postparse
 from postparse.dialects import telegram_preview
@@ -102,12 +99,6 @@ def test_at_clock_pm_and_bad_values() -> None:
     noon = telegram_preview._at_clock(day, "12:05 AM")
     assert noon is not None and noon.value.hour == 0
     assert telegram_preview._at_clock(day, "25:99") is None
-
-
-@settings(max_examples=80, deadline=None)
-@given(feed_text)
-def test_partition_on_feed_like_text(text: str) -> None:
-    check_partition(text, postparse.parse(text, now=NOW, dialect=DIALECT))
 
 
 def test_signed_post_footer() -> None:

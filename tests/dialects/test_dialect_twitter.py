@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 from feeds_support import (
-    NOW,
-    check_partition,
     drafts,
-    feed_text,
     kinds,
     posts,
 )
-from hypothesis import given, settings
-
-import postparse
 
 DIALECT = "twitter"
 
@@ -83,12 +77,6 @@ def test_repost_and_pinned_lines_are_meta() -> None:
 def test_handle_in_text_is_not_a_header() -> None:
     text = "Ana @ana · 2h\nthanks to\n@bob\nfor the map\n"
     assert kinds(text, DIALECT) == [("post", 1, 4)]
-
-
-@settings(max_examples=80, deadline=None)
-@given(feed_text)
-def test_partition_on_feed_like_text(text: str) -> None:
-    check_partition(text, postparse.parse(text, now=NOW, dialect=DIALECT))
 
 
 def test_focused_post_is_dated_by_its_detail_line() -> None:

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 from feeds_support import (
-    NOW,
-    check_partition,
     drafts,
-    feed_text,
     kinds,
     posts,
 )
-from hypothesis import given, settings
-
-import postparse
 
 DIALECT = "weibo"
 
@@ -74,12 +68,6 @@ def test_long_line_is_not_a_name() -> None:
     text = "阿明\n3分钟前 来自 iPhone客户端\n这是一句很长的正文，不是用户名。\n今天 08:12\n"
     # a sentence is never a screen name, so the date line below it stays in the post
     assert [p.author for p in posts(text, DIALECT)] == ["阿明"]
-
-
-@settings(max_examples=80, deadline=None)
-@given(feed_text)
-def test_partition_on_feed_like_text(text: str) -> None:
-    check_partition(text, postparse.parse(text, now=NOW, dialect=DIALECT))
 
 
 def test_bare_numbers_of_the_action_bar_are_meta() -> None:

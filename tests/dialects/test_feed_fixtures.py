@@ -6,13 +6,19 @@ from pathlib import Path
 
 import pytest
 from feeds_support import (
+    NOW,
     VARIANTS,
     cases,
     check_case,
+    check_partition,
     check_variants_in_sync,
     detected,
     detection_cases,
+    feed_text,
 )
+from hypothesis import given, settings
+
+import postparse
 
 #: dialect name -> (fixture folder under tests/fixtures/, its public corpus file)
 FEEDS = {
@@ -54,3 +60,10 @@ def test_variants_in_sync(name: str, case: Path) -> None:
 @pytest.mark.parametrize(("name", "ours", "path"), DETECTION, ids=_id)
 def test_detection(name: str, ours: bool, path: Path) -> None:
     assert (detected(path) == name) is ours
+
+
+@pytest.mark.parametrize("name", sorted(FEEDS))
+@settings(max_examples=80, deadline=None)
+@given(text=feed_text)
+def test_partition_on_feed_like_text(name: str, text: str) -> None:
+    check_partition(text, postparse.parse(text, now=NOW, dialect=name))
