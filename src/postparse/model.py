@@ -24,7 +24,12 @@ def _tuple(value: Sequence[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+# ParsedDate and Post are built by the thousand per dump: they are frozen but
+# not slotted, because attrs fills a frozen instance's ``__dict__`` directly
+# while every slot costs an ``object.__setattr__`` call.
+
+
+@attrs.frozen(slots=False)
 class ParsedDate:
     """A date found in text.
 
@@ -104,7 +109,7 @@ class _Lazy:
 LAZY = _Lazy()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Post:
     """One segment of a dump: a post, or a ``meta`` segment (page chrome,
     channel cards, system lines, date dividers, engagement counts).

@@ -141,6 +141,38 @@ def _switch(
     return None
 
 
+def _region_head(cur: Draft | None, reread_from: int) -> list[Line]:
+    """The lines of the open post that belong to a region in another format
+    starting below them, taken back to be read again; the post keeps the rest.
+
+    That is the whole post when it is short and has no byline (a divider or
+    page chrome read as a post), else the lines after its last blank line (at
+    most ``SWITCH_WINDOW``, none of its header). Lines before ``reread_from``
+    are never taken back twice.
+    """
+    if cur is None or cur.kind != "post":
+        return []
+    lines = cur.lines
+    if cur.header is None and sum(1 for ln in lines if ln.content) <= SWITCH_WINDOW:
+        return lines if lines[0].start >= reread_from else []
+    k = len(lines)
+    while k > 0 and lines[k - 1].content and len(lines) - k < SWITCH_WINDOW:
+        k -= 1
+    if k == len(lines) or k <= 1 or lines[k - 1].content:
+        return []  # no blank line before them, or it opens the post
+    back = lines[k:]
+    first = back[0].start
+    if first < reread_from or (cur.header is not None and cur.header.lines > k):
+        return []
+    del lines[k:]
+    if cur.body_start is not None and cur.body_start >= first:
+        cur.body_start = cur.body_end = None
+    elif cur.body_end is not None and cur.body_end > first:
+        kept = [ln for ln in lines if ln.content]
+        cur.body_end = kept[-1].end if kept else None
+    return back
+
+
 def segment(
     lines: Iterable[Line],
     dialect: Dialect,
@@ -162,6 +194,7 @@ def segment(
     want = max(1, dialect.lookahead, SWITCH_WINDOW if alternatives else 0) + 1
     cur: Draft | None = None
     leading: list[Line] = []
+    reread_from = 0
 
     def open_(kind: str, first: list[Line]) -> Draft:
         nonlocal leading
@@ -191,14 +224,31 @@ def segment(
         ctx._ahead = buf
         ctx.line_label = label_of(line) if label_of is not None else None
         m, rule_name = _classify(dialect, ctx, line)
-        if alternatives and (m.kind == "cont" or m.kind == "break"):
+        if alternatives and (
+            m.kind == "cont"
+            or m.kind == "break"
+            or m.kind == "meta"
+            # a byline with no date (a title line) is weak evidence
+            or (m.kind == "header" and m.stamp is None and m.date is None)
+        ):
             other = _switch(line, buf, dialect, alternatives)
             if other is not None:
                 dialect, label_of = other, other.label
-                state.label = None
+                # the region's posts know nothing of the last region's
+                state.label = state.author = state.last_date = state.divider = None
                 # the region's own dates decide its day/month order
                 region = [ln.content for ln in (line, *buf) if ln.content]
                 state.order = infer_date_order(region) or other.order or state.order
+                back = _region_head(cur, reread_from)
+                if back:
+                    if back is cur.lines:  # type: ignore[union-attr]
+                        cur = None
+                    # each line is read again at most once: no ping-pong
+                    # between two dialects whose signatures both hold
+                    reread_from = line.stop
+                    buf.appendleft(line)
+                    buf.extendleft(reversed(back))
+                    continue
                 ctx.line_label = label_of(line) if label_of is not None else None
                 m, rule_name = _classify(dialect, ctx, line)
         taken = [line]

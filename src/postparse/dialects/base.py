@@ -37,7 +37,7 @@ from ..model import ParsedDate
 MatchKind = Literal["header", "break", "cont", "footer", "meta"]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # built for every header: see model.ParsedDate
 class Match:
     kind: MatchKind
     #: physical lines consumed by this match (a multi-line header), >= 1

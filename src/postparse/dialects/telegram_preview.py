@@ -282,10 +282,25 @@ def detect(sample: Sequence[str]) -> float:
     return min(1.0, 5 * footers / len(sample) + (0.3 if cards else 0.0))
 
 
+def signature(window: Sequence[str]) -> bool:
+    """The channel card: a title over its @handle and a counter line
+    ('12.4K subscribers'), strong enough on its own (for mixed files)."""
+    return (
+        len(window) >= 3
+        and len(window[0]) <= 128
+        and _is_handle(window[1])
+        and window[2][:1].isdigit()
+        and len(window[2]) <= 160
+        and _CARD_COUNT.fullmatch(window[2]) is not None
+    )
+
+
 TELEGRAM_PREVIEW = register(
     Dialect(
         name="telegram-preview",
         detect=detect,
+        signature=signature,
+        switch_evidence=1,
         rules=(
             divider,
             card_title,

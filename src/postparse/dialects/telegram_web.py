@@ -229,10 +229,19 @@ def detect(sample: Sequence[str]) -> float:
     return min(1.0, (0.3 if cards else 0.0) + (0.3 if bylines else 0.0) + cards + bylines)
 
 
+def signature(window: Sequence[str]) -> bool:
+    """A channel card line ('Contact : @x', 'Last updated 2 days ago') or a
+    byline ('2024-09-02 16:17 by NAME'); two of them in the engine's window
+    switch to this dialect (for mixed files)."""
+    c = window[0]
+    return _is_card(c) or _byline(c, datetime.now(timezone.utc)) is not None
+
+
 TELEGRAM_WEB = register(
     Dialect(
         name="telegram-web",
         detect=detect,
+        signature=signature,
         rules=(
             card,
             byline,
