@@ -112,6 +112,14 @@ class _Window(Sequence[str]):
     def __getitem__(self, i: int | slice) -> str | Sequence[str]:
         if i == 0:
             return self._first
+        if self._list is None and isinstance(i, int) and i > 0:
+            # the i-th non-blank line ahead, without listing them all
+            for ln in self._ahead:
+                if ln.content:
+                    i -= 1
+                    if i == 0:
+                        return ln.content
+            raise IndexError("window index out of range")
         return self._all()[i]
 
 

@@ -285,13 +285,17 @@ def detect(sample: Sequence[str]) -> float:
 def signature(window: Sequence[str]) -> bool:
     """The channel card: a title over its @handle and a counter line
     ('12.4K subscribers'), strong enough on its own (for mixed files)."""
+    if len(window[0]) > 128:
+        return False
+    try:
+        handle, count = window[1], window[2]
+    except IndexError:
+        return False
     return (
-        len(window) >= 3
-        and len(window[0]) <= 128
-        and _is_handle(window[1])
-        and window[2][:1].isdigit()
-        and len(window[2]) <= 160
-        and _CARD_COUNT.fullmatch(window[2]) is not None
+        _is_handle(handle)
+        and count[:1].isdigit()
+        and len(count) <= 160
+        and _CARD_COUNT.fullmatch(count) is not None
     )
 
 
