@@ -20,11 +20,12 @@ forms (``data/colloquial.json``); see ``docs/dates.md``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 
 from ..model import ParsedDate
-from ._engine import _WORDS, Matcher, _Lazy, has_nospace
+from ._engine import _WORDS, Matcher, _Lazy, has_nospace, scan_end
 from ._tables import build_lexicon, canonical, norm, word_index
 
 __all__ = [
@@ -148,10 +149,14 @@ class DateParser:
     day/month order is trusted.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, fast: bool = True) -> None:
+        #: reject cheaply what cannot hold a date (False: the scanner alone
+        #: decides; the answers are the same, see tests/dates)
+        self.fast = fast
         self._matchers: dict[tuple[tuple[str, ...], bool], Matcher] = {}
         self._hints: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._hinted: dict[tuple[str, ...], Matcher] = {}
+        self._neutral_matcher: Matcher | None = None
 
     def matcher(self, langs: tuple[str, ...], explicit: bool = False) -> Matcher:
         key = (langs, explicit)
@@ -191,19 +196,26 @@ class DateParser:
             return None
         if order is not None and order not in ("DMY", "MDY", "YMD"):
             raise ValueError(f"order must be 'DMY', 'MDY' or 'YMD', not {order!r}")
-        ref = _now(now)
+        if isinstance(now, str):
+            now = _now(now)
+        fast = self.fast
         if languages is not None:
             key = tuple(languages)
             hinted = self._hinted.get(key)
             if hinted is None:
                 hinted = self._hinted[key] = self.matcher(self._given(languages), True)
-            return hinted.find(text, ref, order, whole, start)
+            if fast and not self._may_hold(text, whole, hinted):
+                return None
+            return hinted.find(text, _now(now), order, whole, start, gate=False)
+        if fast and not self._may_hold(text, whole, None):
+            return None
+        ref = _now(now)
         cands = guess_languages(text)
         if not cands:
-            return self.matcher((), False).find(text, ref, order, whole, start)
+            return self.matcher((), False).find(text, ref, order, whole, start, gate=fast)
         best: ParsedDate | None = None
         for lang in cands:
-            res = self.matcher((lang,), False).find(text, ref, order, whole, start)
+            res = self.matcher((lang,), False).find(text, ref, order, whole, start, gate=fast)
             if res is not None and (
                 best is None
                 or res.start < best.start
@@ -211,6 +223,60 @@ class DateParser:
             ):
                 best = res
         return best
+
+    def _may_hold(self, text: str, whole: bool, hinted: Matcher | None) -> bool:
+        """False only when no matcher that :meth:`search` would run can find
+        a date in ``text`` (each matcher's :meth:`~Matcher.may_hold`).
+
+        Without a hint (``hinted`` None): text without a known word of any
+        language (nor a character of a script without spaces) guesses no
+        language (:func:`guess_languages`), so only the language-neutral
+        matcher would look at it and its gate decides. Otherwise the
+        guessed matchers run their own gates.
+        """
+        if len(text) > 256 and scan_end(text, whole) < len(text):
+            return True  # the scanner sees only a part of it: not gated
+        if text.isascii():  # the common case, in one go
+            low = text.lower()
+            if hinted is not None:
+                return hinted.ascii_may_hold(text, low)
+            if not _known_words().isdisjoint(_ASCII_WORD.findall(low)):
+                return True
+            return self._neutral().ascii_may_hold(text, low)
+        if hinted is not None:
+            return hinted.may_hold(text)
+        if has_nospace(text):
+            return True
+        known = _known_words()
+        if any(norm(w) in known for w in _WORDS.get().findall(text)):
+            return True
+        return self._neutral().may_hold(text)
+
+    def _neutral(self) -> Matcher:
+        m = self._neutral_matcher
+        if m is None:
+            m = self._neutral_matcher = self.matcher((), False)
+        return m
+
+
+#: a word of ASCII text (lower-cased), as :data:`._engine._WORDS` finds it
+_ASCII_WORD = re.compile("[a-z]+")
+_KNOWN: list[frozenset[str]] = []
+
+
+def _known_words() -> frozenset[str]:
+    """The words :func:`guess_languages` counts: a text with none of them
+    (and no character of a script without spaces) guesses no language."""
+    if _KNOWN:
+        return _KNOWN[0]
+    _KNOWN.append(
+        frozenset(
+            k
+            for k, v in word_index().items()
+            if v and k not in _NEUTRAL and not (len(k) < 2 and k.isascii())
+        )
+    )
+    return _KNOWN[0]
 
 
 _PARSER = DateParser()
