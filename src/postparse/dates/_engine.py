@@ -10,7 +10,6 @@ match (arithmetic on ``now``, day/month order, zones) is plain Python.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
@@ -157,13 +156,20 @@ def _words(keys: Iterable[str], *, dot: bool = False) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _month_days(year: int, month: int) -> int:
+    """Days in ``month`` of ``year`` (``calendar`` would import ``locale``)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def _add_months(value: datetime, months: int) -> datetime:
     total = value.year * 12 + (value.month - 1) + months
     year, month = divmod(total, 12)
     month += 1
     if year < 1:
         raise ValueError("year out of range")
-    day = min(value.day, calendar.monthrange(year, month)[1])
+    day = min(value.day, _month_days(year, month))
     return value.replace(year=year, month=month, day=day)
 
 
