@@ -13,7 +13,10 @@ from typing import Any, Literal
 
 import attrs
 
-Precision = Literal["year", "month", "week", "day", "hour", "minute", "second"]
+# Written without attrs (same behaviour), so that parse_date does not import it.
+from .dates._result import ParsedDate as ParsedDate
+from .dates._result import Precision as Precision
+
 Kind = Literal["post", "meta"]
 
 #: Precisions from coarsest to finest.
@@ -22,28 +25,6 @@ PRECISIONS: tuple[Precision, ...] = ("year", "month", "week", "day", "hour", "mi
 
 def _tuple(value: Sequence[Any]) -> tuple[Any, ...]:
     return tuple(value)
-
-
-@attrs.frozen
-class ParsedDate:
-    """A date found in text.
-
-    ``value`` is naive when the text names no zone (and no ``tz`` was given);
-    relative dates carry the zone of ``now``. ``start``/``end`` locate the
-    date expression inside the string that was searched, ``text`` is that
-    expression.
-    """
-
-    value: datetime
-    precision: Precision
-    relative: bool = False
-    text: str = ""
-    start: int = 0
-    end: int = 0
-    language: str | None = None
-
-    def isoformat(self) -> str:
-        return self.value.isoformat()
 
 
 @attrs.frozen

@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 
-from ..model import ParsedDate
 from ._engine import _WORDS, Matcher, _Lazy, has_nospace, scan_end
+from ._result import ParsedDate
 from ._tables import build_lexicon, canonical, norm, word_index
 
 __all__ = [

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from itertools import pairwise
 from typing import Any
 
-from ..model import ParsedDate, Precision
+from ._result import ParsedDate, Precision
 from ._tables import Lexicon, norm
 
 _MARKS = (
