@@ -21,6 +21,7 @@ forms (``data/colloquial.json``); see ``docs/dates.md``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 
@@ -198,24 +199,28 @@ class DateParser:
             raise ValueError(f"order must be 'DMY', 'MDY' or 'YMD', not {order!r}")
         if isinstance(now, str):
             now = _now(now)
-        fast = self.fast
         if languages is not None:
             key = tuple(languages)
             hinted = self._hinted.get(key)
             if hinted is None:
                 hinted = self._hinted[key] = self.matcher(self._given(languages), True)
-            if fast and not self._may_hold(text, whole, hinted):
+            if self.fast and not self._may_hold(text, whole, hinted):
                 return None
             return hinted.find(text, _now(now), order, whole, start, gate=False)
-        if fast and not self._may_hold(text, whole, None):
-            return None
+        if self.fast:
+            route = self._route(text, whole)
+            if route == _NO_DATE:
+                return None
+            if route == _NEUTRAL_ONLY:
+                return self._neutral().find(text, _now(now), order, whole, start, gate=False)
         ref = _now(now)
         cands = guess_languages(text)
         if not cands:
-            return self.matcher((), False).find(text, ref, order, whole, start, gate=fast)
+            return self._neutral().find(text, ref, order, whole, start, gate=self.fast)
         best: ParsedDate | None = None
         for lang in cands:
-            res = self.matcher((lang,), False).find(text, ref, order, whole, start, gate=fast)
+            m = self.matcher((lang,), False)
+            res = m.find(text, ref, order, whole, start, gate=self.fast)
             if res is not None and (
                 best is None
                 or res.start < best.start
@@ -224,33 +229,34 @@ class DateParser:
                 best = res
         return best
 
-    def _may_hold(self, text: str, whole: bool, hinted: Matcher | None) -> bool:
-        """False only when no matcher that :meth:`search` would run can find
-        a date in ``text`` (each matcher's :meth:`~Matcher.may_hold`).
-
-        Without a hint (``hinted`` None): text without a known word of any
-        language (nor a character of a script without spaces) guesses no
-        language (:func:`guess_languages`), so only the language-neutral
-        matcher would look at it and its gate decides. Otherwise the
-        guessed matchers run their own gates.
-        """
+    def _may_hold(self, text: str, whole: bool, hinted: Matcher) -> bool:
+        """False when the matcher of the given languages finds no date in
+        ``text`` (its :meth:`~Matcher.may_hold`)."""
         if len(text) > 256 and scan_end(text, whole) < len(text):
             return True  # the scanner sees only a part of it: not gated
+        if text.isascii():
+            return hinted.ascii_may_hold(text, text.lower())
+        return hinted.may_hold(text)
+
+    def _route(self, text: str, whole: bool) -> int:
+        """Without a hint: which matchers can find a date in ``text``.
+
+        Text without a known word of any language (nor a character of a
+        script without spaces) guesses no language (:func:`guess_languages`),
+        so only the language-neutral matcher would look at it, and its gate
+        decides: :data:`_NO_DATE` or :data:`_NEUTRAL_ONLY`. Otherwise
+        :data:`_GUESS`: the guessed matchers run (with their own gates).
+        """
+        if len(text) > 256 and scan_end(text, whole) < len(text):
+            return _GUESS  # the scanner sees only a part of it: not gated
         if text.isascii():  # the common case, in one go
             low = text.lower()
-            if hinted is not None:
-                return hinted.ascii_may_hold(text, low)
-            if not _known_words().isdisjoint(_ASCII_WORD.findall(low)):
-                return True
-            return self._neutral().ascii_may_hold(text, low)
-        if hinted is not None:
-            return hinted.may_hold(text)
-        if has_nospace(text):
-            return True
-        known = _known_words()
-        if any(norm(w) in known for w in _WORDS.get().findall(text)):
-            return True
-        return self._neutral().may_hold(text)
+            if _guesses_language(_ASCII_WORD.findall(low)):
+                return _GUESS
+            return _NEUTRAL_ONLY if self._neutral().ascii_may_hold(text, low) else _NO_DATE
+        if has_nospace(text) or _guesses_language(_norm_words(text)):
+            return _GUESS
+        return _NEUTRAL_ONLY if self._neutral().may_hold(text) else _NO_DATE
 
     def _neutral(self) -> Matcher:
         m = self._neutral_matcher
@@ -259,24 +265,38 @@ class DateParser:
         return m
 
 
+#: :meth:`DateParser._route`: no date / only the neutral matcher / guess languages
+_NO_DATE, _NEUTRAL_ONLY, _GUESS = 0, 1, 2
 #: a word of ASCII text (lower-cased), as :data:`._engine._WORDS` finds it
 _ASCII_WORD = re.compile("[a-z]+")
-_KNOWN: list[frozenset[str]] = []
 
 
-def _known_words() -> frozenset[str]:
-    """The words :func:`guess_languages` counts: a text with none of them
-    (and no character of a script without spaces) guesses no language."""
-    if _KNOWN:
-        return _KNOWN[0]
-    _KNOWN.append(
-        frozenset(
-            k
-            for k, v in word_index().items()
-            if v and k not in _NEUTRAL and not (len(k) < 2 and k.isascii())
-        )
-    )
-    return _KNOWN[0]
+def _norm_words(text: str) -> list[str]:
+    """``[norm(w) for w in _WORDS.findall(text)]``, the keys of :func:`guess_languages`.
+
+    For NFC text without İ, Σ and ʼ that is the words of ``text.lower()``
+    (lower case keeps letters letters and, but for those, is one character
+    to one and context-free), found in one go.
+    """
+    if (
+        "\u0130" not in text
+        and "\u03a3" not in text
+        and "\u02bc" not in text
+        and unicodedata.is_normalized("NFC", text)
+    ):
+        return _WORDS.get().findall(text.lower())
+    return [norm(w) for w in _WORDS.get().findall(text)]
+
+
+def _guesses_language(words: list[str]) -> bool:
+    """Would :func:`guess_languages` count one of ``words`` (normalized)?
+    Text with none of them (and no character of a script without spaces)
+    guesses no language."""
+    index = word_index()
+    for k in index.keys() & words:
+        if index[k] and k not in _NEUTRAL and not (len(k) < 2 and k.isascii()):
+            return True
+    return False
 
 
 _PARSER = DateParser()

@@ -426,6 +426,7 @@ class Matcher:
         self.start_words = frozenset(self.word_kinds)
         self._gate: re.Pattern[str] | None = None
         self._ascii_gate: re.Pattern[str] | None = None
+        self._first_look = True
         #: a shape may start with a capital that has no lower case (so a
         #: camelCase seam needs no capital with one)
         self._upper_start = any(w[:1].isupper() for w in self.word_kinds)
@@ -462,20 +463,26 @@ class Matcher:
         rx = self._ascii_gate
         if rx is None:
             after, start, nums = ([w for w in ws if w.isascii()] for ws in self._gate_words())
+            # one character class first, so that the search skips letters
             parts = [
-                r"[0-9](?:(?![0-9])(?:[:.]|[-/]\s?[0-9]|[\s.,]{0,2}"
+                r"(?<=[0-9])(?:(?![0-9])(?:[:.]|[-/]\s?[0-9]|[\s.,]{0,2}"
                 + trie_alt(after)
                 + r"(?![a-z]))|[0-9]{9})"
             ]
             if start:
-                parts.append("[^a-z]" + trie_alt(start) + "(?![a-z])")
+                parts.append(trie_alt(start) + "(?![a-z])")
             if nums:
-                parts.append("[^a-z]" + trie_alt(nums) + "[^a-z0-9]*[0-9]")
-            rx = self._ascii_gate = re.compile("|".join(parts))
+                parts.append(trie_alt(nums) + "[^a-z0-9]*[0-9]")
+            rx = self._ascii_gate = re.compile("[^a-z](?:" + "|".join(parts) + ")")
         return rx
 
     def gate(self) -> re.Pattern[str]:
-        """The gate for other text, searched in ``text.lower()``."""
+        """The gate for other text, searched in ``" " + text.lower()``.
+
+        It starts with one character class (a non-letter, or a character of
+        ``char_kinds``), so that the search skips letters: a word is matched
+        after the character before it.
+        """
         rx = self._gate
         if rx is None:
             after, start, nums = self._gate_words()
@@ -487,19 +494,28 @@ class Matcher:
             tails = [r"[:：.]", r"[-/]\s?\w", r"[\s.,]{0,2}" + trie_alt(after) + rf"(?!{wc})"]
             if firsts:
                 tails += [rf"[\s.,]{{0,2}}[{firsts}]", rf"\s*[{firsts}]"]
-            parts = [r"\d(?:(?!\d)(?:" + "|".join(tails) + r")|\d{9})"]
+            parts = [r"(?<=\d)(?:(?!\d)(?:" + "|".join(tails) + r")|\d{9})"]
             if start:
-                parts.append(rf"(?<!{wc}){trie_alt(start)}(?!{wc})")
+                parts.append(rf"{trie_alt(start)}(?!{wc})")
             if nums:
-                parts.append(rf"(?<!{wc}){trie_alt(nums)}(?!{wc})[\W_]*\d")
-            if self.char_kinds:
-                parts.append("[" + "".join(re.escape(c) for c in sorted(self.char_kinds)) + "]")
-            rx = self._gate = re.compile("|".join(parts))
+                parts.append(rf"{trie_alt(nums)}(?!{wc})[\W_]*\d")
+            chars = "".join(re.escape(c) for c in sorted(self.char_kinds))
+            if chars:
+                parts.append(f"(?<=[{chars}])")
+            # [\W\d_] holds every character that is not a letter (and marks:
+            # a word after a mark is let through, which is only cautious)
+            rx = self._gate = re.compile(rf"[\W\d_{chars}](?:" + "|".join(parts) + ")")
         return rx
 
     def ascii_may_hold(self, text: str, low: str) -> bool:
         """:meth:`may_hold` for ASCII ``text`` (``low`` is ``text.lower()``)."""
-        if (self._ascii_gate or self.ascii_gate()).search(" " + low) is not None:
+        rx = self._ascii_gate
+        if rx is None:
+            if self._first_look:  # see may_hold
+                self._first_look = False
+                return True
+            rx = self.ascii_gate()
+        if rx.search(" " + low) is not None:
             return True
         # a camelCase seam ("TheoYesterday") needs a capital after the start
         return text[1:] != low[1:] and _CAMEL.search(text) is not None
@@ -510,13 +526,23 @@ class Matcher:
 
         Text with U+0130 (İ, whose lower case is two characters) or U+03A3
         (Σ, whose lower case depends on its neighbours) is not gated.
+
+        A matcher's first look says "maybe" without compiling a gate: the
+        gate pays only when a matcher is used again, and a one-off call
+        (``import`` + first call) should not compile it.
         """
         low = text.lower()
         if text.isascii():
             return self.ascii_may_hold(text, low)
         if "\u0130" in text or "\u03a3" in text:
             return True
-        if self.gate().search(low) is not None:
+        rx = self._gate
+        if rx is None:
+            if self._first_look:
+                self._first_look = False
+                return True
+            rx = self.gate()
+        if rx.search(" " + low) is not None:
             return True
         if text[1:] == low[1:] and not self._upper_start:
             return False  # no capital after the start: no seam
