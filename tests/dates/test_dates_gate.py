@@ -93,7 +93,7 @@ def test_non_dates_are_rejected_by_the_gate(text: str) -> None:
     en = parser.matcher(("en",), True)
     parser._route(text, True)  # a matcher's first look is not gated
     parser._may_hold(text, True, en)
-    assert parser._route(text, True) == _NO_DATE
+    assert parser._route(text, True)[0] == _NO_DATE
     assert not parser._may_hold(text, True, en)
 
 

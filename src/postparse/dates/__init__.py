@@ -97,13 +97,15 @@ def _sort_langs(langs: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(langs), key=lambda x: (_RANK.get(x, len(_RANK)), x)))
 
 
-def guess_languages(text: str) -> tuple[str, ...]:
+def guess_languages(text: str, keys: list[str] | None = None) -> tuple[str, ...]:
     """Candidate languages for ``text``: cheap, from its script and known words.
 
     Each known word votes for the languages whose tables hold it, with weight
     1/(number of such languages), so rare words decide and common ones
     ("a", "h") barely count. Words every language shares (short units,
     AM/PM) are ignored: the language-neutral matcher handles them.
+    ``keys`` are the text's words as :func:`_norm_words` gives them, when
+    known already.
     """
     found: list[str] = []
     if has_nospace(text):
@@ -113,8 +115,7 @@ def guess_languages(text: str) -> tuple[str, ...]:
                 found.extend(langs)
     index = word_index()
     scores: dict[str, float] = {}
-    for tok in _WORDS.get().findall(text):
-        key = tok.lower() if tok.isascii() else norm(tok)
+    for key in _norm_words(text) if keys is None else keys:
         if key in _NEUTRAL or (len(key) < 2 and key.isascii()):
             continue
         hit = index.get(key)
@@ -207,14 +208,15 @@ class DateParser:
             if self.fast and not self._may_hold(text, whole, hinted):
                 return None
             return hinted.find(text, _now(now), order, whole, start, gate=False)
+        keys = None
         if self.fast:
-            route = self._route(text, whole)
+            route, keys = self._route(text, whole)
             if route == _NO_DATE:
                 return None
             if route == _NEUTRAL_ONLY:
                 return self._neutral().find(text, _now(now), order, whole, start, gate=False)
         ref = _now(now)
-        cands = guess_languages(text)
+        cands = guess_languages(text, keys)
         if not cands:
             return self._neutral().find(text, ref, order, whole, start, gate=self.fast)
         best: ParsedDate | None = None
@@ -238,8 +240,9 @@ class DateParser:
             return hinted.ascii_may_hold(text, text.lower())
         return hinted.may_hold(text)
 
-    def _route(self, text: str, whole: bool) -> int:
-        """Without a hint: which matchers can find a date in ``text``.
+    def _route(self, text: str, whole: bool) -> tuple[int, list[str] | None]:
+        """Without a hint: which matchers can find a date in ``text`` (and
+        the text's words for :func:`guess_languages`, when looked up).
 
         Text without a known word of any language (nor a character of a
         script without spaces) guesses no language (:func:`guess_languages`),
@@ -248,15 +251,20 @@ class DateParser:
         :data:`_GUESS`: the guessed matchers run (with their own gates).
         """
         if len(text) > 256 and scan_end(text, whole) < len(text):
-            return _GUESS  # the scanner sees only a part of it: not gated
+            return _GUESS, None  # the scanner sees only a part of it: not gated
         if text.isascii():  # the common case, in one go
             low = text.lower()
-            if _guesses_language(_ASCII_WORD.findall(low)):
-                return _GUESS
-            return _NEUTRAL_ONLY if self._neutral().ascii_may_hold(text, low) else _NO_DATE
-        if has_nospace(text) or _guesses_language(_norm_words(text)):
-            return _GUESS
-        return _NEUTRAL_ONLY if self._neutral().may_hold(text) else _NO_DATE
+            keys = _ASCII_WORD.findall(low)
+            if _guesses_language(keys):
+                return _GUESS, keys
+            gated = self._neutral().ascii_may_hold(text, low)
+            return (_NEUTRAL_ONLY if gated else _NO_DATE), keys
+        if has_nospace(text):
+            return _GUESS, None
+        keys = _norm_words(text)
+        if _guesses_language(keys):
+            return _GUESS, keys
+        return (_NEUTRAL_ONLY if self._neutral().may_hold(text) else _NO_DATE), keys
 
     def _neutral(self) -> Matcher:
         m = self._neutral_matcher
