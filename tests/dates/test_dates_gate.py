@@ -63,7 +63,8 @@ def _gate_words() -> list[str]:
 
 
 PIECES = [*"0123456789 :：./-,_'+#()ºİıΣσς", "\u202f", "\u0301", "٣", "²"]
-PIECES += ["2024", "12:30", "2.0", "v1", "room", "Theo", "iPhone", "ΑΣ", "ago", "ﬁ"]
+PIECES += ["2024", "12:30", "2.0", "v1", "room", "Theo", "iPhone", "ΑΣ", "ago", "ﬁ", "3-2", "24/7"]
+PIECES += ["1/2/", "05-", "9.", "T", "ARALIK", "Sep", "2024-09-", "10/", "4 PM", "12"]
 PIECES += _gate_words()
 MIXED = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
 CASED = st.tuples(MIXED, st.sampled_from(["lower", "upper", "title", "swapcase", "keep"])).map(
@@ -85,7 +86,8 @@ def test_long_text_is_not_gated_wrongly() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["room 101", "hello world", "Tel. 030 9876 543", "+1 415 555 0132", "Глава 5"]
+    "text",
+    ["room 101", "hello world", "Tel. 030 9876 543", "+1 415 555 0132", "Глава 5", "won 3-2"],
 )
 def test_non_dates_are_rejected_by_the_gate(text: str) -> None:
     """The bench's cheap non-dates never reach the scanner."""

@@ -434,6 +434,11 @@ class Matcher:
     # ------------------------------------------------------------------
     # The gate: a cheap test that text cannot hold a date for this matcher.
     #
+    # One test is narrower than the scanner's: after "3-" or "3/" and a
+    # number it tries only the numeric shapes (num, iso: a second separator
+    # follows; mdt: a clock follows, which the colon test sees), so the gate
+    # asks for the second separator ("won 3-2", "24/7" stop here).
+    #
     # :meth:`candidates` is the only way into the shapes, so text where it
     # yields nothing holds no date. The gate looks for everything that makes
     # it yield: a word of ``word_kinds`` (as ``word.lower()``), a camelCase
@@ -465,7 +470,7 @@ class Matcher:
             after, start, nums = ([w for w in ws if w.isascii()] for ws in self._gate_words())
             # one character class first, so that the search skips letters
             parts = [
-                r"(?<=[0-9])(?:(?![0-9])(?:[:.]|[-/]\s?[0-9]|[\s.,]{0,2}"
+                r"(?<=[0-9])(?:(?![0-9])(?:[:.]|[-/]\s?[0-9]{1,2}[-/.]|[\s.,]{0,2}"
                 + trie_alt(after)
                 + r"(?![a-z]))|[0-9]{9})"
             ]
@@ -491,7 +496,11 @@ class Matcher:
             firsts = "".join(
                 re.escape(w) for w in self.after_kinds if len(w) == 1 and ord(w) > 0xE00
             )
-            tails = [r"[:：.]", r"[-/]\s?\w", r"[\s.,]{0,2}" + trie_alt(after) + rf"(?!{wc})"]
+            tails = [
+                r"[:：.]",
+                r"[-/]\s?\d{1,2}[-/.]",
+                r"[\s.,]{0,2}" + trie_alt(after) + rf"(?!{wc})",
+            ]
             if firsts:
                 tails += [rf"[\s.,]{{0,2}}[{firsts}]", rf"\s*[{firsts}]"]
             parts = [r"(?<=\d)(?:(?!\d)(?:" + "|".join(tails) + r")|\d{9})"]
