@@ -13,7 +13,10 @@ from typing import Any, Literal
 
 import attrs
 
-Precision = Literal["year", "month", "week", "day", "hour", "minute", "second"]
+# Written without attrs (same behaviour), so that parse_date does not import it.
+from .dates._result import ParsedDate as ParsedDate
+from .dates._result import Precision as Precision
+
 Kind = Literal["post", "meta"]
 
 #: Precisions from coarsest to finest.
@@ -22,33 +25,6 @@ PRECISIONS: tuple[Precision, ...] = ("year", "month", "week", "day", "hour", "mi
 
 def _tuple(value: Sequence[Any]) -> tuple[Any, ...]:
     return tuple(value)
-
-
-# ParsedDate and Post are built by the thousand per dump: they are frozen but
-# not slotted, because attrs fills a frozen instance's ``__dict__`` directly
-# while every slot costs an ``object.__setattr__`` call.
-
-
-@attrs.frozen(slots=False)
-class ParsedDate:
-    """A date found in text.
-
-    ``value`` is naive when the text names no zone (and no ``tz`` was given);
-    relative dates carry the zone of ``now``. ``start``/``end`` locate the
-    date expression inside the string that was searched, ``text`` is that
-    expression.
-    """
-
-    value: datetime
-    precision: Precision
-    relative: bool = False
-    text: str = ""
-    start: int = 0
-    end: int = 0
-    language: str | None = None
-
-    def isoformat(self) -> str:
-        return self.value.isoformat()
 
 
 @attrs.frozen
@@ -109,6 +85,9 @@ class _Lazy:
 LAZY = _Lazy()
 
 
+# Post is built by the thousand per dump: it is frozen but not slotted,
+# because attrs fills a frozen instance's ``__dict__`` directly while every
+# slot costs an ``object.__setattr__`` call.
 @attrs.frozen(slots=False)
 class Post:
     """One segment of a dump: a post, or a ``meta`` segment (page chrome,

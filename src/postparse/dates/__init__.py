@@ -20,11 +20,13 @@ forms (``data/colloquial.json``); see ``docs/dates.md``.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 
-from ..model import ParsedDate
-from ._engine import _WORDS, Matcher, _Lazy, has_nospace
+from ._engine import _WORDS, Matcher, _Lazy, has_nospace, scan_end
+from ._result import ParsedDate
 from ._tables import build_lexicon, canonical, norm, word_index
 
 __all__ = [
@@ -95,13 +97,15 @@ def _sort_langs(langs: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(langs), key=lambda x: (_RANK.get(x, len(_RANK)), x)))
 
 
-def guess_languages(text: str) -> tuple[str, ...]:
+def guess_languages(text: str, keys: list[str] | None = None) -> tuple[str, ...]:
     """Candidate languages for ``text``: cheap, from its script and known words.
 
     Each known word votes for the languages whose tables hold it, with weight
     1/(number of such languages), so rare words decide and common ones
     ("a", "h") barely count. Words every language shares (short units,
     AM/PM) are ignored: the language-neutral matcher handles them.
+    ``keys`` are the text's words as :func:`_norm_words` gives them, when
+    known already.
     """
     found: list[str] = []
     if has_nospace(text):
@@ -111,8 +115,7 @@ def guess_languages(text: str) -> tuple[str, ...]:
                 found.extend(langs)
     index = word_index()
     scores: dict[str, float] = {}
-    for tok in _WORDS.get().findall(text):
-        key = tok.lower() if tok.isascii() else norm(tok)
+    for key in _norm_words(text) if keys is None else keys:
         if key in _NEUTRAL or (len(key) < 2 and key.isascii()):
             continue
         hit = index.get(key)
@@ -148,10 +151,14 @@ class DateParser:
     day/month order is trusted.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, fast: bool = True) -> None:
+        #: reject cheaply what cannot hold a date (False: the scanner alone
+        #: decides; the answers are the same, see tests/dates)
+        self.fast = fast
         self._matchers: dict[tuple[tuple[str, ...], bool], Matcher] = {}
         self._hints: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._hinted: dict[tuple[str, ...], Matcher] = {}
+        self._neutral_matcher: Matcher | None = None
 
     def matcher(self, langs: tuple[str, ...], explicit: bool = False) -> Matcher:
         key = (langs, explicit)
@@ -191,19 +198,31 @@ class DateParser:
             return None
         if order is not None and order not in ("DMY", "MDY", "YMD"):
             raise ValueError(f"order must be 'DMY', 'MDY' or 'YMD', not {order!r}")
-        ref = _now(now)
+        if isinstance(now, str):
+            now = _now(now)
         if languages is not None:
             key = tuple(languages)
             hinted = self._hinted.get(key)
             if hinted is None:
                 hinted = self._hinted[key] = self.matcher(self._given(languages), True)
-            return hinted.find(text, ref, order, whole, start)
-        cands = guess_languages(text)
+            if self.fast and not self._may_hold(text, whole, hinted):
+                return None
+            return hinted.find(text, _now(now), order, whole, start, gate=False)
+        keys = None
+        if self.fast:
+            route, keys = self._route(text, whole)
+            if route == _NO_DATE:
+                return None
+            if route == _NEUTRAL_ONLY:
+                return self._neutral().find(text, _now(now), order, whole, start, gate=False)
+        ref = _now(now)
+        cands = guess_languages(text, keys)
         if not cands:
-            return self.matcher((), False).find(text, ref, order, whole, start)
+            return self._neutral().find(text, ref, order, whole, start, gate=self.fast)
         best: ParsedDate | None = None
         for lang in cands:
-            res = self.matcher((lang,), False).find(text, ref, order, whole, start)
+            m = self.matcher((lang,), False)
+            res = m.find(text, ref, order, whole, start, gate=self.fast)
             if res is not None and (
                 best is None
                 or res.start < best.start
@@ -211,6 +230,81 @@ class DateParser:
             ):
                 best = res
         return best
+
+    def _may_hold(self, text: str, whole: bool, hinted: Matcher) -> bool:
+        """False when the matcher of the given languages finds no date in
+        ``text`` (its :meth:`~Matcher.may_hold`)."""
+        if len(text) > 256 and scan_end(text, whole) < len(text):
+            return True  # the scanner sees only a part of it: not gated
+        if text.isascii():
+            return hinted.ascii_may_hold(text, text.lower())
+        return hinted.may_hold(text)
+
+    def _route(self, text: str, whole: bool) -> tuple[int, list[str] | None]:
+        """Without a hint: which matchers can find a date in ``text`` (and
+        the text's words for :func:`guess_languages`, when looked up).
+
+        Text without a known word of any language (nor a character of a
+        script without spaces) guesses no language (:func:`guess_languages`),
+        so only the language-neutral matcher would look at it, and its gate
+        decides: :data:`_NO_DATE` or :data:`_NEUTRAL_ONLY`. Otherwise
+        :data:`_GUESS`: the guessed matchers run (with their own gates).
+        """
+        if len(text) > 256 and scan_end(text, whole) < len(text):
+            return _GUESS, None  # the scanner sees only a part of it: not gated
+        if text.isascii():  # the common case, in one go
+            low = text.lower()
+            keys = _ASCII_WORD.findall(low)
+            if _guesses_language(keys):
+                return _GUESS, keys
+            gated = self._neutral().ascii_may_hold(text, low)
+            return (_NEUTRAL_ONLY if gated else _NO_DATE), keys
+        if has_nospace(text):
+            return _GUESS, None
+        keys = _norm_words(text)
+        if _guesses_language(keys):
+            return _GUESS, keys
+        return (_NEUTRAL_ONLY if self._neutral().may_hold(text) else _NO_DATE), keys
+
+    def _neutral(self) -> Matcher:
+        m = self._neutral_matcher
+        if m is None:
+            m = self._neutral_matcher = self.matcher((), False)
+        return m
+
+
+#: :meth:`DateParser._route`: no date / only the neutral matcher / guess languages
+_NO_DATE, _NEUTRAL_ONLY, _GUESS = 0, 1, 2
+#: a word of ASCII text (lower-cased), as :data:`._engine._WORDS` finds it
+_ASCII_WORD = re.compile("[a-z]+")
+
+
+def _norm_words(text: str) -> list[str]:
+    """``[norm(w) for w in _WORDS.findall(text)]``, the keys of :func:`guess_languages`.
+
+    For NFC text without İ, Σ and ʼ that is the words of ``text.lower()``
+    (lower case keeps letters letters and, but for those, is one character
+    to one and context-free), found in one go.
+    """
+    if (
+        "\u0130" not in text
+        and "\u03a3" not in text
+        and "\u02bc" not in text
+        and unicodedata.is_normalized("NFC", text)
+    ):
+        return _WORDS.get().findall(text.lower())
+    return [norm(w) for w in _WORDS.get().findall(text)]
+
+
+def _guesses_language(words: list[str]) -> bool:
+    """Would :func:`guess_languages` count one of ``words`` (normalized)?
+    Text with none of them (and no character of a script without spaces)
+    guesses no language."""
+    index = word_index()
+    for k in index.keys() & words:
+        if index[k] and k not in _NEUTRAL and not (len(k) < 2 and k.isascii()):
+            return True
+    return False
 
 
 _PARSER = DateParser()

@@ -10,13 +10,13 @@ match (arithmetic on ``now``, day/month order, zones) is plain Python.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
+from itertools import pairwise
 from typing import Any
 
-from ..model import ParsedDate, Precision
+from ._result import ParsedDate, Precision
 from ._tables import Lexicon, norm
 
 _MARKS = (
@@ -70,8 +70,12 @@ def _is_ns(ch: str) -> bool:
     return any(lo <= cp <= hi for lo, hi in _NS_RANGES)
 
 
+_NS_CHARS = _Lazy("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _NS_RANGES) + "]")
+
+
 def has_nospace(s: str) -> bool:
-    return not s.isascii() and any(_is_ns(ch) for ch in s)
+    """Does ``s`` hold a character of a script written without spaces?"""
+    return not s.isascii() and _NS_CHARS.get().search(s) is not None
 
 
 _UNIT_ORDER: dict[str, int] = {
@@ -152,14 +156,35 @@ def _words(keys: Iterable[str], *, dot: bool = False) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _month_days(year: int, month: int) -> int:
+    """Days in ``month`` of ``year`` (``calendar`` would import ``locale``)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def _add_months(value: datetime, months: int) -> datetime:
     total = value.year * 12 + (value.month - 1) + months
     year, month = divmod(total, 12)
     month += 1
     if year < 1:
         raise ValueError("year out of range")
-    day = min(value.day, calendar.monthrange(year, month)[1])
+    day = min(value.day, _month_days(year, month))
     return value.replace(year=year, month=month, day=day)
+
+
+def scan_end(text: str, whole: bool) -> int:
+    """Where :meth:`Matcher.find` stops scanning ``text``.
+
+    ``parse_date`` (``whole``) looks at most 256 characters past the point
+    where a date may start (the first digit, or character 80).
+    """
+    n = len(text)
+    if not whole or n <= 256:
+        return n
+    d = _DIGIT.search(text)
+    limit = min(d.start() if d is not None else n, 80)
+    return min(n, limit + 256)
 
 
 class Matcher:
@@ -399,46 +424,138 @@ class Matcher:
         self.numwords = frozenset(norm(k) for k in L.numbers)
         self.unit_words = frozenset(norm(k) for k in unit_keys)
         self.start_words = frozenset(self.word_kinds)
-        self._trigger: re.Pattern[str] | None = None
+        self._gate: re.Pattern[str] | None = None
+        self._ascii_gate: re.Pattern[str] | None = None
+        self._first_look = True
+        #: a shape may start with a capital that has no lower case (so a
+        #: camelCase seam needs no capital with one)
+        self._upper_start = any(w[:1].isupper() for w in self.word_kinds)
 
-    def trigger(self) -> re.Pattern[str]:
-        """A regex, anchored on a digit, for numbers that may belong to a date.
+    # ------------------------------------------------------------------
+    # The gate: a cheap test that text cannot hold a date for this matcher.
+    #
+    # One test is narrower than the scanner's: after "3-" or "3/" and a
+    # number it tries only the numeric shapes (num, iso: a second separator
+    # follows; mdt: a clock follows, which the colon test sees), so the gate
+    # asks for the second separator ("won 3-2", "24/7" stop here).
+    #
+    # :meth:`candidates` is the only way into the shapes, so text where it
+    # yields nothing holds no date. The gate looks for everything that makes
+    # it yield: a word of ``word_kinds`` (as ``word.lower()``), a camelCase
+    # seam, a character of ``char_kinds``, and after the end of a number a
+    # clock or date separator, ten digits, a word of ``after_kinds`` or a
+    # number word before it (``numwords``). It is built from the same
+    # tables, so it cannot drift from the scanner; tests/dates checks that
+    # the answers with and without it are the same.
 
-        A clock or date separator after a number, an epoch, or a number before
-        a unit/month/AM-PM word or a CJK date character (see :meth:`candidates`).
+    def _gate_words(self) -> tuple[list[str], list[str], list[str]]:
+        """The single words the gate looks for: after a number, starting a
+        shape, number words (each a whole word as :data:`_WORDS` finds it)."""
+        word = _WORDS.get()
+
+        def single(keys: Iterable[str]) -> list[str]:
+            return sorted(k for k in keys if word.fullmatch(k))
+
+        return single(self.after_kinds), single(self.word_kinds), single(self.numwords)
+
+    def ascii_gate(self) -> re.Pattern[str]:
+        """The gate for ASCII text, searched in ``" " + text.lower()``.
+
+        On ASCII text a word is a run of ASCII letters and a digit is 0-9, so
+        the pattern is ASCII and case-sensitive: a search runs fast. (The
+        leading space lets a word at the start be preceded by a non-letter.)
         """
-        rx = self._trigger
+        rx = self._ascii_gate
         if rx is None:
-            after_words = [w for w in self.after_kinds if not _is_ns(w[0])]
-            after_chars = "".join(w for w in self.after_kinds if len(w) == 1 and _is_ns(w))
-            tails = [
-                r"[:：]\d",
-                r"[./-]\s?\d",
-                r"\.",
-                r"\d{9}",
-                r"[\s.,]{0,2}" + trie_alt(after_words) + r"(?:(?<=\.)|(?![^\W\d_]))",
+            after, start, nums = ([w for w in ws if w.isascii()] for ws in self._gate_words())
+            # one character class first, so that the search skips letters
+            parts = [
+                r"(?<=[0-9])(?:(?![0-9])(?:[:.]|[-/]\s?[0-9]{1,2}[-/.]|[\s.,]{0,2}"
+                + trie_alt(after)
+                + r"(?![a-z]))|[0-9]{9})"
             ]
-            if after_chars:
-                tails.append(r"\s*[" + re.escape(after_chars) + "]")
-            rx = self._trigger = re.compile(r"\d(?:" + "|".join(tails) + ")", re.IGNORECASE)
+            if start:
+                parts.append(trie_alt(start) + "(?![a-z])")
+            if nums:
+                parts.append(trie_alt(nums) + "[^a-z0-9]*[0-9]")
+            rx = self._ascii_gate = re.compile("[^a-z](?:" + "|".join(parts) + ")")
         return rx
 
-    def worth_a_look(self, text: str, end: int) -> bool:
-        """Cheap test: can ``text[:end]`` hold a date at all for this matcher?"""
-        if self.trigger().search(text, 0, end) is not None:
+    def gate(self) -> re.Pattern[str]:
+        """The gate for other text, searched in ``" " + text.lower()``.
+
+        It starts with one character class (a non-letter, or a character of
+        ``char_kinds``), so that the search skips letters: a word is matched
+        after the character before it.
+        """
+        rx = self._gate
+        if rx is None:
+            after, start, nums = self._gate_words()
+            wc = _WORDCHAR
+            # a word whose first character (of a script without spaces) counts
+            firsts = "".join(
+                re.escape(w) for w in self.after_kinds if len(w) == 1 and ord(w) > 0xE00
+            )
+            tails = [
+                r"[:：.]",
+                r"[-/]\s?\d{1,2}[-/.]",
+                r"[\s.,]{0,2}" + trie_alt(after) + rf"(?!{wc})",
+            ]
+            if firsts:
+                tails += [rf"[\s.,]{{0,2}}[{firsts}]", rf"\s*[{firsts}]"]
+            parts = [r"(?<=\d)(?:(?!\d)(?:" + "|".join(tails) + r")|\d{9})"]
+            if start:
+                parts.append(rf"{trie_alt(start)}(?!{wc})")
+            if nums:
+                parts.append(rf"{trie_alt(nums)}(?!{wc})[\W_]*\d")
+            chars = "".join(re.escape(c) for c in sorted(self.char_kinds))
+            if chars:
+                parts.append(f"(?<=[{chars}])")
+            # [\W\d_] holds every character that is not a letter (and marks:
+            # a word after a mark is let through, which is only cautious)
+            rx = self._gate = re.compile(rf"[\W\d_{chars}](?:" + "|".join(parts) + ")")
+        return rx
+
+    def ascii_may_hold(self, text: str, low: str) -> bool:
+        """:meth:`may_hold` for ASCII ``text`` (``low`` is ``text.lower()``)."""
+        rx = self._ascii_gate
+        if rx is None:
+            if self._first_look:  # see may_hold
+                self._first_look = False
+                return True
+            rx = self.ascii_gate()
+        if rx.search(" " + low) is not None:
             return True
-        words = _WORDS.get().findall(text, 0, end)
-        if not words:
-            return False
-        lowered = [w.lower() for w in words]
-        if not self.start_words.isdisjoint(lowered):
+        # a camelCase seam ("TheoYesterday") needs a capital after the start
+        return text[1:] != low[1:] and _CAMEL.search(text) is not None
+
+    def may_hold(self, text: str) -> bool:
+        """False when :meth:`candidates` finds nothing to try in ``text``
+        (so :meth:`find` finds no date): one or two regex searches.
+
+        Text with U+0130 (İ, whose lower case is two characters) or U+03A3
+        (Σ, whose lower case depends on its neighbours) is not gated.
+
+        A matcher's first look says "maybe" without compiling a gate: the
+        gate pays only when a matcher is used again, and a one-off call
+        (``import`` + first call) should not compile it.
+        """
+        low = text.lower()
+        if text.isascii():
+            return self.ascii_may_hold(text, low)
+        if "\u0130" in text or "\u03a3" in text:
             return True
-        if _CAMEL.search(text, 0, end) is not None:
-            return True  # "TheoYesterday": let the scanner look at the seam
-        if not text.isascii():
-            chars = self.char_kinds
-            return any(ch in chars for w in words for ch in w)
-        return False
+        rx = self._gate
+        if rx is None:
+            if self._first_look:
+                self._first_look = False
+                return True
+            rx = self.gate()
+        if rx.search(" " + low) is not None:
+            return True
+        if text[1:] == low[1:] and not self._upper_start:
+            return False  # no capital after the start: no seam
+        return any(a.islower() and b.isupper() for a, b in pairwise(text))
 
     # ------------------------------------------------------------------
     def candidates(self, text: str, stop: int = -1) -> Iterator[tuple[int, tuple[str, ...]]]:
@@ -515,18 +632,26 @@ class Matcher:
         order: str | None,
         whole: bool,
         start: int = 0,
+        *,
+        gate: bool = True,
     ) -> ParsedDate | None:
+        """The first date in ``text`` (the whole of it when ``whole``).
+
+        ``gate=False`` skips the cheap rejection (:meth:`may_hold`) and lets
+        the scanner decide alone: the tests check that both agree.
+        """
+        n = len(text)
+        if gate and scan_end(text, whole) == n and not self.may_hold(text):
+            return None
         rxs = self._rx
-        limit = len(text)
+        limit = n
         if whole:
             # parse_date: only digit-free filler of a few words may precede the date
             d = _DIGIT.search(text)
             if d is not None:
                 limit = d.start()
             limit = min(limit, 80)
-        stop = min(len(text), limit + 256) if whole else -1
-        if not self.worth_a_look(text, len(text) if stop < 0 else stop):
-            return None
+        stop = min(n, limit + 256) if whole else -1
         for pos, kinds in self.candidates(text, stop):
             if pos > limit:
                 break
