@@ -71,17 +71,19 @@ class _Shape:
 
     def apply(self, runs: list[str], latest_year: int) -> datetime | None:
         values = [1, 1, 1, 0, 0, 0]
-        for field, (i, mode) in enumerate(self.plan):
+        plan = self.plan
+        for field in range(len(plan)):
+            i, mode = plan[field]
             n = int(runs[i])
-            if mode == "y2k":
-                n += 2000
-                if n > latest_year:
-                    return None  # another century: let the engine decide
-            elif field == 3:
+            if field == 3:
                 hours, read = _HOUR_MODES[mode]
                 if n not in hours:
                     return None
                 n = read(n)
+            elif mode == "y2k":
+                n += 2000
+                if n > latest_year:
+                    return None  # another century: let the engine decide
             values[field] = n
         try:
             return datetime(*values)  # type: ignore[arg-type]
@@ -141,8 +143,8 @@ class StampFormats:
     ) -> ParsedDate | None:
         """The date of ``stamp``; its offsets are moved by ``at`` (0/0 when
         ``at`` is None: the stamp's place is unknown)."""
-        found = self._read(stamp, state, dialect)
-        if found is None or at == 0:
+        found, placed = self._read(stamp, state, dialect, at)
+        if found is None or at == 0 or placed:
             return found
         if found.relative is False and found.text is stamp and found.end == len(stamp):
             start = at if at is not None else 0
@@ -154,25 +156,31 @@ class StampFormats:
             return attrs.evolve(found, start=0, end=0)
         return attrs.evolve(found, start=found.start + at, end=found.end + at)
 
-    def _read(self, stamp: str, state: State, dialect: Dialect) -> ParsedDate | None:
+    def _read(
+        self, stamp: str, state: State, dialect: Dialect, at: int | None
+    ) -> tuple[ParsedDate | None, bool]:
+        """The date of ``stamp``, and whether its offsets are already moved
+        by ``at`` (the learned path builds it in place)."""
         runs = _DIGITS.findall(stamp) if len(stamp) <= 64 else []
         if len(runs) < 3:
-            return self._engine(stamp, state, dialect)
+            return self._engine(stamp, state, dialect), False
         key = (_DIGITS.sub("#", stamp), state.order, dialect.languages)
         known = key in self._shapes
         shape = self._shapes.get(key)
         if known and shape is None:  # a shape the engine must always read
-            return self._engine(stamp, state, dialect)
+            return self._engine(stamp, state, dialect), False
         latest = state.now.year + 1
         if shape is not None and shape.checks >= self.CHECKS:
             value = shape.apply(runs, latest)
             if value is not None:
-                precision = shape.precision
-                return ParsedDate(value, precision, False, stamp, 0, len(stamp))  # type: ignore[arg-type]
+                # offsets as parse() gives them: moved by at, 0/0 without it
+                start, end = (0, 0) if at is None else (at, at + len(stamp))
+                date = ParsedDate(value, shape.precision, False, stamp, start, end)  # type: ignore[arg-type]
+                return date, True
             found = self._engine(stamp, state, dialect)
             if found is not None:
                 shape.widen(runs, found)
-            return found
+            return found, False
         found = self._engine(stamp, state, dialect)
         whole = (
             found is not None
@@ -196,7 +204,7 @@ class StampFormats:
                 self._shapes[key] = None  # the plan disagreed once: never again
         else:
             self._shapes[key] = None
-        return found
+        return found, False
 
     @staticmethod
     def _engine(stamp: str, state: State, dialect: Dialect) -> ParsedDate | None:
