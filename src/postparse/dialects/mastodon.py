@@ -180,7 +180,8 @@ def signature(window: Sequence[str]) -> bool:
         return False  # the cheap first test: no handle where one must be
     found = match_contents(window[:4], _HEADERS, max_lines=4, max_len=220)
     if found is not None:
-        return found[1].group("handle").count("@") == 2
+        handle: str = found[1].group("handle")
+        return handle.count("@") == 2
     found = match_contents(window[:2], (_NAME_HANDLE,), max_lines=2, max_len=160)
     if found is None or found[1].group("handle").count("@") != 2:
         return False

@@ -249,7 +249,7 @@ def signature(window: Sequence[str]) -> bool:
     i, m, _ = found
     if i == 2 and not m.group("name").startswith(("u/", "[")):
         # a bare 'name · 5h' could be anything: Reddit says '5h ago'
-        age = m.group("age")
+        age: str = m.group("age")
         return age.endswith("ago") or age == "just now"
     return True
 
