@@ -185,9 +185,7 @@ def signature(window: Sequence[str]) -> bool:
     found = match_contents(window[:2], (_NAME_HANDLE,), max_lines=2, max_len=160)
     if found is None or found[1].group("handle").count("@") != 2:
         return False
-    return any(
-        s[:1].isalpha() and _DETAIL.fullmatch(s) is not None for s in window[found[2] :]
-    )
+    return any(s[:1].isalpha() and _DETAIL.fullmatch(s) is not None for s in window[found[2] :])
 
 
 def detect(sample: Sequence[str]) -> float:
