@@ -372,14 +372,17 @@ def _focused(ctx: Context, line: Line) -> Match | None:
 
 
 def _is_quote(ctx: Context, used: int) -> bool:
-    """A header inside a post whose text has begun and whose counts have
-    not come yet, with counts ahead before any other header: a quoted post."""
+    """A header inside a post (under a byline) whose text has begun and
+    whose counts have not come yet, with counts ahead before any other
+    header: a quoted post."""
     st = ctx.state
     if st.current != "post" or st.prev is None:
         return False
     if st.prev_content.casefold() in _QUOTE_LABELS:
         return True
-    if st.prev.kind != "cont":
+    if st.prev.kind != "cont" or st.author is None:
+        # no byline above: the post is not a tweet (a region in another
+        # format of a mixed file, which forgets its authors)
         return False
     k = used
     while True:
