@@ -291,7 +291,7 @@ def _views_footer(content: str) -> bool:
 def _post_signature(window: Sequence[str]) -> bool:
     """A post: the channel's name (a date divider may stand above), one to
     three lines of text, its views-and-time footer, and below that the name
-    again or a divider (or nothing more)."""
+    again (a divider may stand above it; or nothing more)."""
     at = 1 if is_divider(window[0]) else 0
     if at + 2 >= len(window):
         return False
@@ -301,8 +301,12 @@ def _post_signature(window: Sequence[str]) -> bool:
     for f in range(at + 2, min(at + 5, len(window))):
         c = window[f]
         if _views_footer(c):
-            after = window[f + 1] if f + 1 < len(window) else None
-            return after is None or after == name or is_divider(after)
+            # every post is headed by the channel's name: it comes again
+            # (a divider may stand above it) unless the window ends first
+            rest = window[f + 1 : f + 3]
+            if rest and is_divider(rest[0]):
+                rest = rest[1:]
+            return not rest or rest[0] == name
         if is_divider(c) or is_footer(c) or c == name:
             return False
     return False
