@@ -307,7 +307,8 @@ def segment(
                 cur is not None
                 and cur.kind == "meta"
                 and m.divider is None
-                and (cur.divider is None)
+                and cur.divider is None
+                and cur.dialect is dialect  # a region's chrome is its own
             ):
                 cur.lines.extend(taken)
             else:

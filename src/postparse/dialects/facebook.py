@@ -34,7 +34,15 @@ import regex
 from ..lines import Line
 from . import register
 from .base import Context, Dialect, Match, rule
-from .twitter import COUNT, alternation, feed_words, folded_set, header_match, match_window
+from .twitter import (
+    COUNT,
+    alternation,
+    feed_words,
+    folded_set,
+    header_match,
+    match_contents,
+    match_window,
+)
 
 _KEY = "facebook_chrome"
 _BUTTONS = folded_set(_KEY, "buttons")
@@ -202,6 +210,41 @@ def comment_header(ctx: Context, line: Line) -> Match | None:
     return None
 
 
+def _sig_comment_foot(window: Sequence[str], k: int) -> bool:
+    """:func:`_comment_foot` on a signature's window."""
+    c = window[k]
+    if len(c) > 60 or not c[:1].isalnum():
+        return False
+    if _COMMENT_FOOT.fullmatch(c) is not None:
+        return True
+    return (
+        _AGE_ALONE.fullmatch(c) is not None
+        and k + 1 < len(window)
+        and window[k + 1].split(" ", 1)[0].casefold() in _BUTTONS
+    )
+
+
+def signature(window: Sequence[str]) -> bool:
+    """A post byline, the name over '2 hrs ·' (the date's trailing '·' is
+    Facebook's), or a comment: a name, its text (one to three lines) and
+    '1h Like Reply' (for mixed files)."""
+    c = window[0]
+    if len(window) < 2 or not _is_name(c) or is_chrome(c) or _fold(c) in _BADGES:
+        return False
+    date = window[1]
+    if "·" in date and len(date) <= 90:
+        found = match_contents(window[:2], _HEADERS, max_lines=2, max_len=180)
+        if found is not None:
+            m = found[1]
+            return found[2] == 2 and m.end("name") <= len(c)
+    for k in range(2, min(5, len(window))):
+        if is_chrome(window[k - 1]) or window[k - 1].endswith("·"):
+            return False
+        if _sig_comment_foot(window, k):
+            return True
+    return False
+
+
 def detect(sample: Sequence[str]) -> float:
     if not sample:
         return 0.0
@@ -229,6 +272,8 @@ FACEBOOK = register(
         rules=(comment_footer, chrome, post_header, comment_header),
         lookahead=10,
         order="MDY",
+        signature=signature,
+        switch_evidence=1,
         description="Facebook feed posts and comments copied from a browser.",
     )
 )

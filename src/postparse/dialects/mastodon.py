@@ -35,6 +35,7 @@ from .twitter import (
     feed_words,
     folded_set,
     header_match,
+    match_contents,
     match_window,
     physical_lines,
 )
@@ -168,6 +169,25 @@ def _focused(ctx: Context, line: Line) -> Match | None:
     return None
 
 
+def signature(window: Sequence[str]) -> bool:
+    """Display name, '@user@instance' and age in either order over one to
+    four lines, or name and handle over a focused post's detail line (for
+    mixed files). The instance is required: '@user' alone is Twitter's."""
+    c = window[0]
+    if len(c) > 140:
+        return False
+    if "@" not in c and not any(s[:1] == "@" for s in window[1:3]):
+        return False  # the cheap first test: no handle where one must be
+    found = match_contents(window[:4], _HEADERS, max_lines=4, max_len=220)
+    if found is not None:
+        handle: str = found[1].group("handle")
+        return handle.count("@") == 2
+    found = match_contents(window[:2], (_NAME_HANDLE,), max_lines=2, max_len=160)
+    if found is None or found[1].group("handle").count("@") != 2:
+        return False
+    return any(s[:1].isalpha() and _DETAIL.fullmatch(s) is not None for s in window[found[2] :])
+
+
 def detect(sample: Sequence[str]) -> float:
     if not sample:
         return 0.0
@@ -190,6 +210,8 @@ MASTODON = register(
         detect=detect,
         rules=(chrome, footer, header),
         lookahead=12,
+        signature=signature,
+        switch_evidence=1,
         description="Mastodon timeline copied from a browser.",
     )
 )

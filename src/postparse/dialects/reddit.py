@@ -30,6 +30,7 @@ from .twitter import (
     feed_words,
     folded_set,
     header_match,
+    match_contents,
     match_window,
     physical_lines,
 )
@@ -210,12 +211,57 @@ def detect(sample: Sequence[str]) -> float:
     return min(1.0, 6 * strong / len(sample) + (0.2 if weak else 0.0))
 
 
+_SIG_START = regex.compile(rf"(?:{_SUB}|{_NAME}|Posted)(?=[\s·•]|$)", regex.IGNORECASE)
+
+
+def _submitted(content: str) -> bool:
+    return content[:1] in "sS" and len(content) <= 120 and _SUBMITTED.fullmatch(content) is not None
+
+
+def signature(window: Sequence[str]) -> bool:
+    """A byline over one to five lines (for mixed files): 'u/name · 5 hr.
+    ago', 'r/sub' '•' 'Posted by' 'u/name' '5 hours ago', '[–]name 25
+    points 5 hours ago', or an old reddit title over its 'submitted 5 hours
+    ago by name' line; each strong enough on its own (a bare name needs
+    'ago' in its age). The rank and the score above an old reddit title
+    belong to it."""
+    c = window[0]
+    if len(c) > 120:
+        return False
+    if _submitted(c):
+        return True
+    if c[:1].isdigit() and is_count(c):
+        # old reddit's listing: the rank and the score above the title
+        k = 2 if len(window) > 1 and is_count(window[1]) else 1
+        return len(window) > k + 1 and _submitted(window[k + 1])
+    if len(window) > 1 and _submitted(window[1]):
+        return True  # the title line of old reddit
+    if c[:2] in ("[–", "[-", "[+") and _HEADERS[3].fullmatch(c) is not None:
+        return True
+    if _SIG_START.match(c) is None:
+        return False
+    head = window[:5]
+    if not any("·" in s or "•" in s or "Posted" in s or "posted" in s for s in head):
+        return False
+    found = match_contents(head, _HEADERS[:3], max_lines=5, max_len=160)
+    if found is None:
+        return False
+    i, m, _ = found
+    if i == 2 and not m.group("name").startswith(("u/", "[")):
+        # a bare 'name · 5h' could be anything: Reddit says '5h ago'
+        age: str = m.group("age")
+        return age.endswith("ago") or age == "just now"
+    return True
+
+
 REDDIT = register(
     Dialect(
         name="reddit",
         detect=detect,
         rules=(chrome, old_title, header),
         lookahead=12,
+        signature=signature,
+        switch_evidence=1,
         description="Reddit feeds and comment threads (new, shreddit and old layouts).",
     )
 )

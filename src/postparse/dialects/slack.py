@@ -30,6 +30,7 @@ from ._chat import (
     SP,
     day_base,
     day_divider,
+    is_day_divider,
     memo,
     name_like,
     on_day_of,
@@ -100,10 +101,8 @@ def _name_like(ctx: Context, c: str) -> bool:
     return name_like(ctx, c, memo(ctx.state, "slack-authors", _Authors).seen)
 
 
-@rule("header")
-def header(ctx: Context, line: Line) -> Match | None:
-    """'Name  10:42 AM' heads a message group."""
-    c = line.content
+def _one_line(c: str) -> tuple[str, regex.Match[str]] | None:
+    """'Name  10:42 AM': the name (badge dropped) and the match."""
     if (
         len(c) > 110
         or not (c[-1:].isdigit() or c[-1:] in "]Mm.")
@@ -116,6 +115,16 @@ def header(ctx: Context, line: Line) -> Match | None:
     name = _BADGE.sub("", m.group("name")).strip(INVISIBLE)
     if not name or (_SENTENCE_END.search(name) and not name.endswith(".")):
         return None
+    return name, m
+
+
+@rule("header")
+def header(ctx: Context, line: Line) -> Match | None:
+    """'Name  10:42 AM' heads a message group."""
+    found = _one_line(line.content)
+    if found is None:
+        return None
+    name, m = found
     return _header_match(ctx, name, m.group("clock"), line.content_start + m.start("clock"))
 
 
@@ -165,6 +174,60 @@ def chrome(ctx: Context, line: Line) -> Match | None:
     return None
 
 
+_NAME_WORD = regex.compile(r"[._\d]|^\p{Lu}")
+
+
+def _sig_name(c: str) -> bool:
+    """A line that can be a sender's name over a time line, told without
+    the document's state: 1-4 capitalised words or one handle ('bob.k'),
+    longer than an avatar's initials."""
+    if not 0 < len(c) <= 60 or _SENTENCE_END.search(c) or c[:1] in "[(:`>*-•#@\"'":
+        return False
+    parts = c.split()
+    if len(parts) == 1:
+        ok = _NAME_WORD.search(c) is not None
+    else:
+        ok = len(parts) <= 4 and all(w[:1].isupper() for w in parts)
+    # 'KL' over '16:17' is an avatar's initials (Telegram's HTML export)
+    return ok and len(c) > 2 and not c[:1].isdigit() and not is_day_divider(c)
+
+
+def _sig_header(window: Sequence[str], i: int) -> int:
+    """How many lines the header at ``window[i]`` takes ('Name  10:42 AM'
+    or 'Name' over '10:42 AM'), 0 when there is none."""
+    c = window[i]
+    if _one_line(c) is not None:
+        return 1
+    if i + 1 < len(window) and _is_clock_line(window[i + 1]) and _sig_name(c):
+        return 2
+    return 0
+
+
+def signature(window: Sequence[str]) -> bool:
+    """A message group (for mixed files): its header ('Name  10:42 AM', or
+    'Name' over '10:42 AM'; a day divider may stand above) and, within the
+    window, another header or a time-only follow-up below its text. A
+    time-only line alone is no signature: any clock on a line is one."""
+    c = window[0]
+    if len(c) > 110:
+        return False
+    at = 0
+    if is_day_divider(c):
+        at = 1
+    elif not (c[-1:].isdigit() or c[-1:] in "]Mm." or (len(c) <= 60 and len(window) > 1)):
+        return False
+    if at >= len(window):
+        return False
+    n = _sig_header(window, at)
+    if not n:
+        return False
+    # the text of the message first, then more of the conversation
+    for j in range(at + n + 1, len(window)):
+        if _is_clock_line(window[j]) or _sig_header(window, j):
+            return True
+    return False
+
+
 def detect(sample: Sequence[str]) -> float:
     if not sample:
         return 0.0
@@ -186,6 +249,8 @@ SLACK = register(
         detect=detect,
         rules=(header, day_divider, name_then_time, follow_up, chrome),
         lookahead=2,
+        signature=signature,
+        switch_evidence=1,
         description="Messages copied from Slack: 'Name  10:42 AM' then text.",
     )
 )

@@ -282,21 +282,50 @@ def detect(sample: Sequence[str]) -> float:
     return min(1.0, 5 * footers / len(sample) + (0.3 if cards else 0.0))
 
 
+def _views_footer(content: str) -> bool:
+    """A post footer with both its views and its time ('1.4K views  11:30 PM')."""
+    m = is_footer(content)
+    return m is not None and m.group("views") is not None and m.group("clock") is not None
+
+
+def _post_signature(window: Sequence[str]) -> bool:
+    """A post: the channel's name (a date divider may stand above), one to
+    three lines of text, its views-and-time footer, and below that the name
+    again (a divider may stand above it; or nothing more)."""
+    at = 1 if is_divider(window[0]) else 0
+    if at + 2 >= len(window):
+        return False
+    name = window[at]
+    if len(name) > 128 or _SENTENCE_END.search(name) or is_divider(name) or is_footer(name):
+        return False
+    for f in range(at + 2, min(at + 5, len(window))):
+        c = window[f]
+        if _views_footer(c):
+            # every post is headed by the channel's name: it comes again
+            # (a divider may stand above it) unless the window ends first
+            rest = window[f + 1 : f + 3]
+            if rest and is_divider(rest[0]):
+                rest = rest[1:]
+            return not rest or rest[0] == name
+        if is_divider(c) or is_footer(c) or c == name:
+            return False
+    return False
+
+
 def signature(window: Sequence[str]) -> bool:
-    """The channel card: a title over its @handle and a counter line
-    ('12.4K subscribers'), strong enough on its own (for mixed files)."""
-    if len(window[0]) > 128:
+    """The channel card (a title over its @handle and a counter line, '12.4K
+    subscribers') or a post (see :func:`_post_signature`, for a page copied
+    from below its card), strong enough on its own (for mixed files)."""
+    if len(window) < 3 or len(window[0]) > 128:
         return False
-    try:
-        handle, count = window[1], window[2]
-    except IndexError:
-        return False
-    return (
-        _is_handle(handle)
-        and count[:1].isdigit()
-        and len(count) <= 160
-        and _CARD_COUNT.fullmatch(count) is not None
-    )
+    if (
+        _is_handle(window[1])
+        and window[2][:1].isdigit()
+        and len(window[2]) <= 160
+        and _CARD_COUNT.fullmatch(window[2]) is not None
+    ):
+        return True
+    return _post_signature(window)
 
 
 TELEGRAM_PREVIEW = register(

@@ -150,6 +150,28 @@ def match_window(
     return None
 
 
+def match_contents(
+    window: Sequence[str],
+    patterns: Sequence[regex.Pattern[str]],
+    *,
+    max_lines: int,
+    max_len: int = 200,
+) -> tuple[int, regex.Match[str], int] | None:
+    """:func:`match_window` for a signature's window of contents: the
+    pattern index, the match and the number of lines it took."""
+    lines: list[Line] = []
+    for k in range(min(max_lines, len(window))):
+        lines.append(Line(window[k], "", 0, 0))
+        w = Window(lines)
+        if len(w.text) > max_len:
+            return None
+        for i, pat in enumerate(patterns):
+            m = pat.fullmatch(w.text)
+            if m is not None and not w.spans_lines(m):
+                return i, m, k + 1
+    return None
+
+
 def header_match(
     ctx: Context, w: Window, m: regex.Match[str], author: str | None, **kw: object
 ) -> Match:
@@ -350,14 +372,17 @@ def _focused(ctx: Context, line: Line) -> Match | None:
 
 
 def _is_quote(ctx: Context, used: int) -> bool:
-    """A header inside a post whose text has begun and whose counts have
-    not come yet, with counts ahead before any other header: a quoted post."""
+    """A header inside a post (under a byline) whose text has begun and
+    whose counts have not come yet, with counts ahead before any other
+    header: a quoted post."""
     st = ctx.state
     if st.current != "post" or st.prev is None:
         return False
     if st.prev_content.casefold() in _QUOTE_LABELS:
         return True
-    if st.prev.kind != "cont":
+    if st.prev.kind != "cont" or st.author is None:
+        # no byline above: the post is not a tweet (a region in another
+        # format of a mixed file, which forgets its authors)
         return False
     k = used
     while True:
