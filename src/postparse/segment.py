@@ -249,8 +249,8 @@ def segment(
                 state.order = infer_date_order(region) or other.order or state.order
                 back = _region_head(cur, reread_from)
                 if back:
-                    if back is cur.lines:  # type: ignore[union-attr]
-                        cur = None
+                    if cur is not None and back is cur.lines:
+                        cur = None  # the whole post is read again
                     # each line is read again at most once: no ping-pong
                     # between two dialects whose signatures both hold
                     reread_from = line.stop

@@ -143,10 +143,21 @@ def match_window(
         w = Window(lines)
         if len(w.text) > max_len:
             return None
-        for i, pat in enumerate(patterns):
-            m = pat.fullmatch(w.text)
-            if m is not None and not w.spans_lines(m):
-                return i, m, w
+        found = _fullmatch_any(w, patterns)
+        if found is not None:
+            return found[0], found[1], w
+    return None
+
+
+def _fullmatch_any(
+    w: Window, patterns: Sequence[regex.Pattern[str]]
+) -> tuple[int, regex.Match[str]] | None:
+    """The first pattern that matches the whole window without running over
+    a line break it must not cross, and its match."""
+    for i, pat in enumerate(patterns):
+        m = pat.fullmatch(w.text)
+        if m is not None and not w.spans_lines(m):
+            return i, m
     return None
 
 
@@ -165,10 +176,9 @@ def match_contents(
         w = Window(lines)
         if len(w.text) > max_len:
             return None
-        for i, pat in enumerate(patterns):
-            m = pat.fullmatch(w.text)
-            if m is not None and not w.spans_lines(m):
-                return i, m, k + 1
+        found = _fullmatch_any(w, patterns)
+        if found is not None:
+            return found[0], found[1], k + 1
     return None
 
 
