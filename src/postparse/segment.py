@@ -10,8 +10,7 @@ that rules read.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -86,43 +85,6 @@ SWITCH_EVIDENCE = 2
 SWITCH_WINDOW = 6
 
 
-class _Window(Sequence[str]):
-    """This line's content and the next non-blank lines', listed only when a
-    signature looks past the first (most reject on the first line alone)."""
-
-    __slots__ = ("_ahead", "_first", "_list")
-
-    def __init__(self, first: str, ahead: deque[Line]) -> None:
-        self._first = first
-        self._ahead = ahead
-        self._list: list[str] | None = None
-
-    def _all(self) -> list[str]:
-        if self._list is None:
-            self._list = [self._first, *(ln.content for ln in self._ahead if ln.content)]
-        return self._list
-
-    def __len__(self) -> int:
-        return len(self._all())
-
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[str]: ...
-    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
-        if i == 0:
-            return self._first
-        if self._list is None and isinstance(i, int) and i > 0:
-            # the i-th non-blank line ahead, without listing them all
-            for ln in self._ahead:
-                if ln.content:
-                    i -= 1
-                    if i == 0:
-                        return ln.content
-            raise IndexError("window index out of range")
-        return self._all()[i]
-
-
 def _switch(
     line: Line, ahead: deque[Line], current: Dialect, others: tuple[Dialect, ...]
 ) -> Dialect | None:
@@ -132,17 +94,19 @@ def _switch(
     next non-blank lines' (so a header spread over lines can be recognised);
     it must hold here and at ``switch_evidence - 1`` more places in the window.
     """
-    window = _Window(line.content, ahead)
+    window = [line.content]
+    for ln in ahead:
+        if ln.content:
+            window.append(ln.content)
     for other in others:
         sig = other.signature
         if other is current or sig is None or not sig(window):
             continue
         hits = 1
-        rest = window._all()
-        for j in range(1, len(rest)):
+        for j in range(1, len(window)):
             if hits >= other.switch_evidence:
                 break
-            if sig(rest[j:]):
+            if sig(window[j:]):
                 hits += 1
         if hits >= other.switch_evidence:
             return other

@@ -214,7 +214,8 @@ def detect(sample: Sequence[str]) -> float:
 def signature(window: Sequence[str]) -> bool:
     """A whole 'Name — Today at 4:20 PM' header line (for mixed files)."""
     c = window[0]
-    if len(c) > 120 or not _tail_has_digit(c):
+    # every stamp ends in a clock: a colon, and a digit near the end
+    if len(c) > 120 or ":" not in c or not _tail_has_digit(c):
         return False
     m = _HEADER.fullmatch(c)
     return m is not None and bool(m.group("name").strip(INVISIBLE + "—–"))

@@ -210,6 +210,15 @@ def comment_header(ctx: Context, line: Line) -> Match | None:
     return None
 
 
+def _maybe_foot(c: str) -> bool:
+    """``c`` is a comment footer, or an age that is one with buttons below."""
+    return (
+        len(c) <= 60
+        and c[:1].isalnum()
+        and (_COMMENT_FOOT.fullmatch(c) is not None or _AGE_ALONE.fullmatch(c) is not None)
+    )
+
+
 def _sig_comment_foot(window: Sequence[str], k: int) -> bool:
     """:func:`_comment_foot` on a signature's window."""
     c = window[k]
@@ -229,10 +238,15 @@ def signature(window: Sequence[str]) -> bool:
     Facebook's), or a comment: a name, its text (one to three lines) and
     '1h Like Reply' (for mixed files)."""
     c = window[0]
-    if len(window) < 2 or not _is_name(c) or is_chrome(c) or _fold(c) in _BADGES:
+    if len(window) < 2 or not _is_name(c):
         return False
     date = window[1]
-    if "·" in date and len(date) <= 90:
+    dotted = "·" in date and len(date) <= 90
+    if not dotted and not any(_maybe_foot(s) for s in window[2:5]):
+        return False  # the cheap first test: no date line and no comment footer
+    if is_chrome(c) or _fold(c) in _BADGES:
+        return False
+    if dotted:
         found = match_contents(window[:2], _HEADERS, max_lines=2, max_len=180)
         if found is not None:
             m = found[1]

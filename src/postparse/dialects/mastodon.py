@@ -178,6 +178,8 @@ def signature(window: Sequence[str]) -> bool:
         return False
     if "@" not in c and not any(s[:1] == "@" for s in window[1:3]):
         return False  # the cheap first test: no handle where one must be
+    if sum(s.count("@") for s in window[:4]) < 2:
+        return False  # no '@user@instance' in reach
     found = match_contents(window[:4], _HEADERS, max_lines=4, max_len=220)
     if found is not None:
         handle: str = found[1].group("handle")

@@ -241,7 +241,8 @@ def signature(window: Sequence[str]) -> bool:
     if _SIG_START.match(c) is None:
         return False
     head = window[:5]
-    if not any("·" in s or "•" in s or "Posted" in s or "posted" in s for s in head):
+    text = "\n".join(head)
+    if "·" not in text and "•" not in text and "Posted" not in text and "posted" not in text:
         return False
     found = match_contents(head, _HEADERS[:3], max_lines=5, max_len=160)
     if found is None:

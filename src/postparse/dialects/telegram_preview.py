@@ -325,7 +325,12 @@ def signature(window: Sequence[str]) -> bool:
         and _CARD_COUNT.fullmatch(window[2]) is not None
     ):
         return True
-    return _post_signature(window)
+    # the first test for a post: its footer, two to five lines below (short,
+    # with a clock and views)
+    for s in window[2:6]:
+        if len(s) <= 48 and ":" in s and _views_footer(s):
+            return _post_signature(window)
+    return False
 
 
 TELEGRAM_PREVIEW = register(

@@ -115,7 +115,9 @@ def _byline(
     if len(content) > 140:
         return None
     low = content.lower()
-    if _BY_FIRST.isdisjoint(low.split()) and not any(w in low for w in _BY_UNSPACED):
+    if _BY_FIRST.isdisjoint(low.split()) and (
+        low.isascii() or not any(w in low for w in _BY_UNSPACED)
+    ):
         return None
     for pattern in (_DATE_BY, _BY_DATE):
         m = pattern.fullmatch(content)

@@ -433,6 +433,8 @@ def signature(window: Sequence[str]) -> bool:
     first = window[0]
     if "@" not in first and (len(first) > 60 or len(window) < 2 or window[1][:1] != "@"):
         return False  # the cheap first test: no handle where one must be
+    if not any("·" in s for s in window[:4]):
+        return False  # the header's dot is nowhere in reach
     for k in (4, 3, 2, 1):
         if len(window) >= k:
             joined = " ".join(window[:k])
