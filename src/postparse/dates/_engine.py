@@ -427,6 +427,16 @@ class Matcher:
         after.update(("st", "nd", "rd", "th", "er", "e", "de", "of", "h", "uhr"))
         after.update("年月日号號時时点點分秒시분초년월일주")
         self.after_digit = frozenset(after)
+        #: what the gate asks for after a number: a whole key of a table whose
+        #: words follow a count ("hours", "h", "p.m.", "uhr"). Month names,
+        #: fillers and ordinals are left out: a shape that reads them after a
+        #: number (named1) needs a month name, which is a start word anyway.
+        self.gate_after = frozenset(
+            k
+            for keys in (unit_keys, L.short_units, L.units_bare, L.ampm, L.time_suffix, ("h",))
+            for k in keys
+            if k and not _is_ns(k[0])
+        )
         # the shapes worth trying at a number, by the word that follows it
         first_unit = {_first(k) for k in (*unit_keys, *L.short_units)}
         first_mon = {_first(k) for k in mon_keys}
@@ -470,10 +480,14 @@ class Matcher:
     # ------------------------------------------------------------------
     # The gate: a cheap test that text cannot hold a date for this matcher.
     #
-    # One test is narrower than the scanner's: after "3-" or "3/" and a
-    # number it tries only the numeric shapes (num, iso: a second separator
-    # follows; mdt: a clock follows, which the colon test sees), so the gate
-    # asks for the second separator ("won 3-2", "24/7" stop here).
+    # Two tests are narrower than the scanner's. After "3-", "3/" or "3."
+    # and a number it tries only the numeric shapes (num, iso: a second
+    # separator follows; mdt: a clock follows, which the colon test sees), so
+    # the gate asks for the second separator ("won 3-2", "24/7", "$9.99",
+    # "Version 2.0" stop here). After a number and a word it looks the word up
+    # by its first token ("p" of "p.m."), but a shape needs the whole key, so
+    # the gate asks for the whole key of a table read after a count ("1080p"
+    # stops here); month names are left out, being start words already.
     #
     # :meth:`candidates` is the only way into the shapes, so text where it
     # yields nothing holds no date. The gate looks for everything that makes
@@ -485,14 +499,15 @@ class Matcher:
     # the answers with and without it are the same.
 
     def _gate_words(self) -> tuple[list[str], list[str], list[str]]:
-        """The single words the gate looks for: after a number, starting a
-        shape, number words (each a whole word as :data:`_WORDS` finds it)."""
+        """What the gate looks for: whole keys after a number
+        (:attr:`gate_after`), and the single words starting a shape and
+        number words (each a whole word as :data:`_WORDS` finds it)."""
         word = _WORDS.get()
 
         def single(keys: Iterable[str]) -> list[str]:
             return sorted(k for k in keys if word.fullmatch(k))
 
-        return single(self.after_kinds), single(self.word_kinds), single(self.numwords)
+        return sorted(self.gate_after), single(self.word_kinds), single(self.numwords)
 
     def ascii_gate(self) -> re.Pattern[str]:
         """The gate for ASCII text, searched in ``" " + text.lower()``.
@@ -505,10 +520,13 @@ class Matcher:
         if rx is None:
             after, start, nums = ([w for w in ws if w.isascii()] for ws in self._gate_words())
             # one character class first, so that the search skips letters
+            # after a number: a clock, a second date separator ("2.0", "$9.99"
+            # and "3-2" stop here), a key of the tables ("1080p" stops: "p" is
+            # only the start of "p.m."), or ten digits
             parts = [
-                r"(?<=[0-9])(?:(?![0-9])(?:[:.]|[-/]\s?[0-9]{1,2}[-/.]|[\s.,]{0,2}"
+                r"(?<=[0-9])(?:(?![0-9])(?::|[-/.]\s?[0-9]{1,2}[-/.]|[\s.,]{0,2}"
                 + trie_alt(after)
-                + r"(?![a-z]))|[0-9]{9})"
+                + r"(?:(?<=\.)|(?![a-z])))|[0-9]{9})"
             ]
             if start:
                 parts.append(trie_alt(start) + "(?![a-z])")
@@ -533,9 +551,9 @@ class Matcher:
                 re.escape(w) for w in self.after_kinds if len(w) == 1 and ord(w) > 0xE00
             )
             tails = [
-                r"[:：.]",
-                r"[-/]\s?\d{1,2}[-/.]",
-                r"[\s.,]{0,2}" + trie_alt(after) + rf"(?!{wc})",
+                r"[:：]",
+                r"[-/.]\s?\d{1,2}[-/.]",
+                r"[\s.,]{0,2}" + trie_alt(after) + rf"(?:(?<=\.)|(?!{wc}))",
             ]
             if firsts:
                 tails += [rf"[\s.,]{{0,2}}[{firsts}]", rf"\s*[{firsts}]"]
