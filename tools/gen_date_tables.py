@@ -20,11 +20,17 @@ Each language file holds (all keys casefolded):
 - ``units``: unit word (as written next to the number in "N units ago") ->
   unit; ``implied``: unit word carrying its own count ("يومين" -> day, 2)
 - ``ago_prefix`` / ``ago_suffix``: the words around "{0} unit" in past patterns
+- ``in_prefix`` / ``in_suffix``: the same for future patterns ("in {0} days",
+  "через {0} дня", "{0}天后"); their unit words join ``units``/``implied``
 - ``patterns``: past patterns that could not be split, ``[regex-ish, unit]``
 - ``relative``: phrase -> [unit, offset] ("gestern" -> ["day", -1],
-  "letzte woche" -> ["week", -1], "jetzt" -> ["now", 0])
+  "letzte woche" -> ["week", -1], "jetzt" -> ["now", 0], "morgen" -> ["day", 1],
+  "übermorgen" -> ["day", 2], "nächste woche" -> ["week", 1]); a phrase that
+  is both past and future (Hindi "कल") keeps its past meaning
 - ``last_weekday``: phrase -> weekday ("letzten montag" -> 0)
 - ``ampm``: marker -> "am" | "pm"
+- ``noon``: the wide day-period names of noon and midnight -> hour (12 | 0),
+  unless the word is also a unit, month, weekday or relative word
 - ``order``: "DMY" | "MDY" | "YMD" from the short date pattern
 - ``fillers``: literal words of the date/time patterns ("de", "г.", "at")
 """
@@ -48,6 +54,8 @@ UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
 WIDTHS = ("", "-short", "-narrow")
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PLURAL_N = {"zero": 0, "one": 1, "two": 2}
+#: CLDR day periods that name a clock time, and their hour
+NOON_HOURS = {"noon": 12, "midnight": 0}
 #: Regional variants whose words are merged into the base language.
 MERGE = {"pt": ["pt_PT"], "es": ["es_419", "es_MX"], "en": ["en_GB", "en_IN"], "fr": ["fr_CA"]}
 #: Extra script variants exported as languages of their own.
@@ -124,6 +132,54 @@ def split_marker(patterns: list[tuple[str, str, str]]) -> tuple[set[str], set[st
     return pres, sufs
 
 
+def future_words(
+    fpats: list[tuple[str, str, str]],
+    past_markers: set[str],
+    units: dict[str, str],
+    implied: dict[str, list[Any]],
+    prefixes: set[str],
+    suffixes: set[str],
+) -> None:
+    """Split future patterns ("in {0} days", "{0}天后") as the past ones are:
+    markers shared by >= 3 units, the rest the unit word (past words win)."""
+    pres, sufs = split_marker(fpats)
+    pres -= past_markers
+    sufs = {s for s in sufs if s.lstrip("\0") not in past_markers}
+    for unit, cat, pat in fpats:
+        pre = ""
+        if "{0}" in pat:
+            before, rest = (s.strip() for s in pat.split("{0}", 1))
+            if before and before not in pres:
+                continue  # unit word before the number ("baada ya siku {0}"): not read
+            pre = before
+        else:
+            rest = pat.strip()
+            for p in sorted(pres, key=len, reverse=True):
+                if rest.startswith(p + " ") or (NOSPACE.search(p) and rest.startswith(p)):
+                    pre, rest = p, rest[len(p) :].strip()
+                    break
+        suf = ""
+        for s in sorted(sufs, key=len, reverse=True):
+            s2 = s.lstrip("\0")
+            if rest.endswith(" " + s2) or rest == s2 or (s.startswith("\0") and rest.endswith(s2)):
+                suf, rest = s2, rest[: -len(s2)].strip()
+                break
+        if not (pre or suf) or not rest:
+            continue
+        if "{0}" in pat:
+            for k in {rest, rest.rstrip(".")}:
+                if k:
+                    units.setdefault(k, unit)
+        elif cat in PLURAL_N:
+            implied.setdefault(rest, [unit, PLURAL_N[cat]])
+        else:
+            continue
+        if pre:
+            prefixes.add(pre)
+        if suf:
+            suffixes.add(suf)
+
+
 def build(ident: str) -> dict[str, Any] | None:
     loc = Locale.parse(ident)
     locs = [loc] + [Locale.parse(v) for v in MERGE.get(ident, [])]
@@ -140,6 +196,10 @@ def build(ident: str) -> dict[str, Any] | None:
     units_bare: dict[str, str] = {}
     implied: dict[str, list[Any]] = {}
     relative: dict[str, list[Any]] = {}
+    future_rel: dict[str, list[Any]] = {}
+    noon: dict[str, int] = {}
+    in_prefixes: set[str] = set()
+    in_suffixes: set[str] = set()
     last_weekday: dict[str, int] = {}
     ampm: dict[str, str] = {}
     fillers: set[str] = set()
@@ -169,6 +229,13 @@ def build(ident: str) -> dict[str, Any] | None:
                 for key, name in periods.get(width, {}).items():
                     if key in ("am", "pm") and cf(name):
                         ampm.setdefault(cf(name), key)
+            for width in ("wide", "abbreviated"):
+                for key, name in periods.get(width, {}).items():
+                    k = cf(name)
+                    if key not in NOON_HOURS or not k or k.endswith(".") or k[0].isdigit():
+                        continue
+                    if len(k) >= 3 or NOSPACE.search(k):
+                        noon.setdefault(k, NOON_HOURS[key])
         for fmt in ("short", "medium", "long", "full"):
             fillers.update(literals(lc.date_formats[fmt].pattern))
             fillers.update(literals(lc.time_formats[fmt].pattern))
@@ -177,6 +244,7 @@ def build(ident: str) -> dict[str, Any] | None:
                 fillers.update(literals(str(dtf).replace("{0}", "").replace("{1}", "")))
         ldf = lc._data["date_fields"]
         pats: list[tuple[str, str, str]] = []
+        fpats: list[tuple[str, str, str]] = []
         for unit in UNITS:
             for width in WIDTHS:
                 field = ldf.get(unit + width)
@@ -184,12 +252,18 @@ def build(ident: str) -> dict[str, Any] | None:
                     continue
                 for cat, pat in field.get("past", {}).items():
                     pats.append((unit, cat, cf(pat)))
+                for cat, pat in field.get("future", {}).items():
+                    fpats.append((unit, cat, cf(pat)))
                 for off, phrase in field.get("relative", {}).items():
                     off = int(off)
                     if unit == "day" and off in (0, -1, -2):
                         relative.setdefault(cf(phrase), ["day", off])
+                    elif unit == "day" and off in (1, 2):
+                        future_rel.setdefault(cf(phrase), ["day", off])
                     elif unit in ("week", "month", "year") and off == -1:
                         relative.setdefault(cf(phrase), [unit, -1])
+                    elif unit in ("week", "month", "year") and off == 1:
+                        future_rel.setdefault(cf(phrase), [unit, 1])
                     elif unit == "second" and off == 0:
                         relative.setdefault(cf(phrase), ["now", 0])
         for i, key in enumerate(WEEKDAY_KEYS):
@@ -252,6 +326,14 @@ def build(ident: str) -> dict[str, Any] | None:
                     units_bare.setdefault(word, unit)
             elif not before:
                 patterns.append([pat, unit])
+        future_words(fpats, pres | sufs, units, implied, in_prefixes, in_suffixes)
+    # a phrase both past and future (Hindi "कल") keeps its past meaning
+    for k, v in future_rel.items():
+        relative.setdefault(k, v)
+    taken = set(units) | set(implied) | set(months) | set(weekdays) | set(relative) | set(ampm)
+    noon = {k: v for k, v in noon.items() if k not in taken}
+    in_prefixes -= prefixes
+    in_suffixes -= suffixes
     order = order_of(loc.date_formats["short"].pattern) or "DMY"
     # Drop fillers that are really pattern glue of one character.
     fillers = {f for f in fillers if len(f.rstrip(".")) >= 1 and not f.isdigit()}
@@ -266,6 +348,9 @@ def build(ident: str) -> dict[str, Any] | None:
         "implied": dict(sorted(implied.items())),
         "ago_prefix": sorted(prefixes),
         "ago_suffix": sorted(suffixes),
+        "in_prefix": sorted(in_prefixes),
+        "in_suffix": sorted(in_suffixes),
+        "noon": dict(sorted(noon.items())),
         "patterns": sorted(patterns),
         "relative": dict(sorted(relative.items())),
         "last_weekday": dict(sorted(last_weekday.items())),
@@ -313,10 +398,11 @@ def main() -> None:
             "implied",
             "relative",
             "last_weekday",
+            "noon",
         ):
             for phrase in table[key]:
                 words.update(WORD.findall(phrase))
-        for key in ("ago_prefix", "ago_suffix"):
+        for key in ("ago_prefix", "ago_suffix", "in_prefix", "in_suffix"):
             for phrase in table[key]:
                 words.update(WORD.findall(phrase))
         for w in words:

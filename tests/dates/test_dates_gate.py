@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_dates_examples import CORE, MORE, NEGATIVES
+from test_dates_future import FUTURE, NOT_DATES
 
 from postparse.dates import _NO_DATE, DateParser
 
@@ -21,12 +22,14 @@ NOW = datetime(2024, 9, 10, 12, 0, 0, tzinfo=timezone.utc)
 FAST = DateParser()
 FULL = DateParser(fast=False)
 HINTS: list[list[str] | None] = [None, ["en"], ["de"], ["ru"], ["zh"], ["tr"], ["el"], ["ar"]]
+HINTS += [["fr"], ["ja"]]
 
 _UNITS = Path(__file__).resolve().parents[3] / "shared" / "eval" / "units" / "dates.jsonl"
 
 
 def _unit_texts() -> list[str]:
     texts = [t for t, *_ in CORE] + [t for t, *_ in MORE] + list(NEGATIVES)
+    texts += [t for t, *_ in FUTURE] + list(NOT_DATES)
     if _UNITS.exists():
         with _UNITS.open(encoding="utf-8") as f:
             texts += [json.loads(line)["text"] for line in f if line.strip()]
@@ -65,6 +68,20 @@ def _gate_words() -> list[str]:
 PIECES = [*"0123456789 :：./-,_'+#()ºİıΣσς", "\u202f", "\u0301", "٣", "²"]
 PIECES += ["2024", "12:30", "2.0", "v1", "room", "Theo", "iPhone", "ΑΣ", "ago", "ﬁ", "3-2", "24/7"]
 PIECES += ["1/2/", "05-", "9.", "T", "ARALIK", "Sep", "2024-09-", "10/", "4 PM", "12"]
+PIECES += [
+    "in ",
+    "dans ",
+    "через ",
+    "tomorrow",
+    "noon",
+    " at ",
+    "1.5",
+    "half an",
+    "p.m.",
+    "p",
+    "3D",
+]
+PIECES += ["$9.99", "1080p", "hours", " and a half", "天后", "第", "話", "a couple of ", "h", "ago"]
 PIECES += _gate_words()
 MIXED = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
 CASED = st.tuples(MIXED, st.sampled_from(["lower", "upper", "title", "swapcase", "keep"])).map(
@@ -87,7 +104,17 @@ def test_long_text_is_not_gated_wrongly() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["room 101", "hello world", "Tel. 030 9876 543", "+1 415 555 0132", "Глава 5", "won 3-2"],
+    [
+        "room 101",
+        "hello world",
+        "Tel. 030 9876 543",
+        "+1 415 555 0132",
+        "Глава 5",
+        "won 3-2",
+        "$9.99",
+        "Version 2.0",
+        "1080p",
+    ],
 )
 def test_non_dates_are_rejected_by_the_gate(text: str) -> None:
     """The bench's cheap non-dates never reach the scanner."""
@@ -108,3 +135,17 @@ def test_gate_sees_every_start_word_in_any_case() -> None:
                 if form.lower() != word:
                     continue  # "ARALIK" is not "aralık" to the scanner either
                 assert m.may_hold(f"x {form} y"), (langs, form)
+
+
+def test_cjk_non_dates_meet_one_gate_for_their_script() -> None:
+    """Text of a script without spaces and no known word: the merged gate
+    of the script's languages rejects it (from the third look at the script)."""
+    parser = DateParser()
+    for _ in range(3):
+        for text in ("第2話", "第3章"):
+            parser.search(text, now=NOW, whole=True)
+    for text in ("第2話", "第3章"):
+        assert parser._route(text, True)[0] == _NO_DATE
+    for text in ("昨天 16:17", "3天前", "明天", "3日後"):
+        assert parser._route(text, True)[0] != _NO_DATE
+        _same(text)

@@ -60,6 +60,29 @@ _SCRIPTS: tuple[tuple[int, int, tuple[str, ...]], ...] = (
     (0x1000, 0x109F, ("my",)),
 )
 _MAX_CANDIDATES = 3
+
+
+def _script_languages(text: str) -> tuple[str, ...]:
+    """The candidate languages of the scripts without spaces in ``text``
+    (in the order of :data:`_SCRIPTS`)."""
+    hit = 0
+    for ch in set(text):
+        cp = ord(ch)
+        if cp >= 0xE00:
+            for i, (lo, hi, _langs) in enumerate(_SCRIPTS):
+                if lo <= cp <= hi:
+                    hit |= 1 << i
+    got = _SCRIPT_SETS.get(hit)
+    if got is None:
+        out: dict[str, None] = {}
+        for i, (_lo, _hi, langs) in enumerate(_SCRIPTS):
+            if hit >> i & 1:
+                out.update(dict.fromkeys(langs))
+        got = _SCRIPT_SETS[hit] = tuple(out)
+    return got
+
+
+_SCRIPT_SETS: dict[int, tuple[str, ...]] = {}
 #: Words that say nothing about the language (handled by every matcher).
 _NEUTRAL = frozenset(
     [
@@ -107,12 +130,7 @@ def guess_languages(text: str, keys: list[str] | None = None) -> tuple[str, ...]
     ``keys`` are the text's words as :func:`_norm_words` gives them, when
     known already.
     """
-    found: list[str] = []
-    if has_nospace(text):
-        cps = {ord(ch) for ch in text if ord(ch) >= 0xE00}
-        for lo, hi, langs in _SCRIPTS:
-            if any(lo <= cp <= hi for cp in cps):
-                found.extend(langs)
+    found: list[str] = list(_script_languages(text)) if has_nospace(text) else []
     index = word_index()
     scores: dict[str, float] = {}
     for key in _norm_words(text) if keys is None else keys:
@@ -159,6 +177,7 @@ class DateParser:
         self._hints: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._hinted: dict[tuple[str, ...], Matcher] = {}
         self._neutral_matcher: Matcher | None = None
+        self._script_seen: dict[tuple[str, ...], int] = {}
 
     def matcher(self, langs: tuple[str, ...], explicit: bool = False) -> Matcher:
         key = (langs, explicit)
@@ -259,9 +278,19 @@ class DateParser:
                 return _GUESS, keys
             gated = self._neutral().ascii_may_hold(text, low)
             return (_NEUTRAL_ONLY if gated else _NO_DATE), keys
-        if has_nospace(text):
-            return _GUESS, None
         keys = _norm_words(text)
+        if has_nospace(text):
+            if _guesses_language(keys):
+                return _GUESS, keys
+            # only the script guesses: one gate for its languages together
+            # (their merged tables hold every word of each), built the second
+            # time a script is seen so that a one-off call does not pay for it
+            langs = _script_languages(text)
+            seen = self._script_seen.get(langs, 0)
+            if seen < 2:
+                self._script_seen[langs] = seen + 1
+                return _GUESS, keys
+            return (_GUESS if self.matcher(langs, False).may_hold(text) else _NO_DATE), keys
         if _guesses_language(keys):
             return _GUESS, keys
         return (_NEUTRAL_ONLY if self._neutral().may_hold(text) else _NO_DATE), keys

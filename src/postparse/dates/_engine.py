@@ -87,7 +87,16 @@ _UNIT_ORDER: dict[str, int] = {
     "minute": 5,
     "second": 6,
 }
-_AGO_KINDS = frozenset({"ago", "agosuf", "agobare", "short"})
+_AGO_KINDS = frozenset({"ago", "agosuf", "agobare", "short", "fut"})
+#: the unit a fractional count is read in ("half an hour" = 30 minutes); a
+#: month has no whole number of days, so "1.5 months" is not read
+_SUBUNIT: dict[str, tuple[str, int]] = {
+    "year": ("month", 12),
+    "week": ("day", 7),
+    "day": ("hour", 24),
+    "hour": ("minute", 60),
+    "minute": ("second", 60),
+}
 _ZERO = timedelta()
 _UNIT_TD = {
     "week": timedelta(weeks=1),
@@ -228,13 +237,17 @@ class Matcher:
             "CONJ": lambda: _words(L.conjunctions),
             "PRE": lambda: _words(L.prefixes),
             "SUF": lambda: _words(L.suffixes),
+            "FPRE": lambda: _words(L.fut_prefixes),
+            "FSUF": lambda: _words(L.fut_suffixes),
+            "NOON": lambda: _words(L.noon),
+            "HALF": lambda: _words(L.half),
             "SU": lambda: trie_alt(L.short_units),
             "REL": lambda: _words(L.relative),
             "LAST": lambda: _words(L.last),
             "CONNW": lambda: _words([c for c in conn if any(ch.isalpha() for ch in c)]),
             "CONNS": lambda: trie_alt([c for c in conn if not any(ch.isalpha() for ch in c)]),
         }
-        defs["ITEM"] = lambda: r"(?:(?:\d{1,3}|(?&NUMW))\s*)?(?&UNIT)"
+        defs["ITEM"] = lambda: rf"(?:(?:{NUM}|(?&NUMW))\s*)?(?&UNIT)(?:\s*(?&HALF))?"
         defs["SITEM"] = lambda: r"\d{1,3}\s?(?&SU)\.?(?![^\W\d_])"
         built: dict[str, str] = {}
 
@@ -252,6 +265,8 @@ class Matcher:
                 pat = call.sub(lambda c: "(?:" + define(c.group(1)) + ")", pat)
             return pat
 
+        #: a count: "3", "1.5", "2,5" (a fraction must come out whole in a smaller unit)
+        NUM = r"\d{1,3}(?:[.,]\d{1,2}(?!\d))?"
         SEP_AT = r"(?:T|\s*[,،]?\s*(?:(?:(?&CONNW)|(?&CONNS))\s*[,،]?\s*)?)"
         t_colon = (
             r"(?P<hh>\d{1,2})\s?[:：]\s?(?P<mi>\d{2})"
@@ -265,10 +280,12 @@ class Matcher:
         t_ampm = r"(?P<hh4>\d{1,2})(?=\s*(?&AMPM))"
         t_uhr = r"(?P<hh5>\d{1,2})(?=\s*(?&TSUF)(?![^\W\d_]))"
         tail = r"(?:\s*(?P<ap2>(?&AMPM)))?(?:\s*(?&TSUF))?(?:\s*(?P<tz>(?&ZONE)))?"
+        t_noon = r"(?P<noon>(?&NOON))"
         TIME_FULL = (
-            rf"(?:(?P<ap1>(?&AMPM))\s*)?(?:{t_colon}|{t_cjk}|{t_loose}|{t_ampm}|{t_uhr}){tail}"
+            rf"(?:(?:(?P<ap1>(?&AMPM))\s*)?(?:{t_colon}|{t_cjk}|{t_loose}|{t_ampm}|{t_uhr}){tail}"
+            rf"|{t_noon})"
         )
-        TIME_STRICT = rf"(?:(?P<ap1>(?&AMPM))\s*)?(?:{t_colon}|{t_cjk}|{t_ampm}){tail}"
+        TIME_STRICT = rf"(?:(?:(?P<ap1>(?&AMPM))\s*)?(?:{t_colon}|{t_cjk}|{t_ampm}){tail}|{t_noon})"
         DSEP = r"(?:\s*(?&FILL)\s*|[\s,./-]*)"
         ORD = r"(?:\.|st|nd|rd|th|er|e|º|ª)?"
         iso = (
@@ -306,7 +323,12 @@ class Matcher:
         wd_after = r"(?:\s*[(（]\s*(?&WDP)\s*[)）])?"
         ITEMS = r"(?:(?:\s*(?:,|(?&CONJ)))?\s*(?&ITEM)){1,7}"
         ago = rf"(?P<pre>(?&PRE))\s*(?P<items>{ITEMS})(?:\s*(?P<suf>(?&SUF)))?"
-        agosuf = rf"(?<![\d.,])(?P<items>{ITEMS})\s*(?P<suf>(?&SUF))"
+        agosuf = rf"(?<![\d.,])(?P<items>{ITEMS})\s*(?:(?P<suf>(?&SUF))|(?P<fsuf>(?&FSUF)))"
+        SITEMS = r"(?&SITEM)(?:\s?(?&SITEM)){0,4}"
+        fut = (
+            rf"(?P<fpre>(?&FPRE))\s*(?:(?P<items>{ITEMS})|(?P<sitems>{SITEMS})(?!\w))"
+            r"(?:\s*(?P<fsuf>(?&FSUF)))?"
+        )
         agobare = r"(?<![\d.,])(?P<items>\d{1,3}\s*(?&UNITBARE))(?!\s*\d)"
         short = (
             r"(?<![\w$€£¥.,:/+#-])(?P<sitems>(?&SITEM)(?:\s?(?&SITEM)){0,4})"
@@ -328,6 +350,7 @@ class Matcher:
             ("mdt", mdt),
             ("ago", ago),
             ("agosuf", agosuf),
+            ("fut", fut),
             ("agobare", agobare),
             ("short", short),
             ("agopre", agopre),
@@ -340,7 +363,10 @@ class Matcher:
         # Each shape is compiled on first use: a call pays only for what it tries.
         self._src = dict(alts)
         self._src["_tail"] = SEP_AT + TIME_FULL
-        self._src["_item"] = r"(?:(?P<n>\d{1,3}|(?&NUMW))\s*)?(?P<u>(?&UNIT))"
+        self._src["_item"] = (
+            rf"(?:(?P<n>{NUM}|(?&NUMW))\s*)?(?P<u>(?&UNIT))(?:\s*(?P<half>(?&HALF)))?"
+        )
+        self._src["_noonw"] = "(?&NOON)"
         self._src["_sitem"] = r"(?P<n>\d{1,3})\s?(?P<u>(?&SU))"
         self._inline = inline
         self._rx: dict[str, Any] = {}
@@ -369,6 +395,7 @@ class Matcher:
         add(mon_keys, ("named2", "my"))
         add(wd_keys, ("named1", "named2", "wd"))
         add(L.relative, ("rel",))
+        add(L.noon, ("time",))
         add(L.prefixes, ("ago",))
         add(L.last, ("wd",))
         add((k for k in L.ampm if _is_ns(k[0])), ("time",))
@@ -400,6 +427,16 @@ class Matcher:
         after.update(("st", "nd", "rd", "th", "er", "e", "de", "of", "h", "uhr"))
         after.update("年月日号號時时点點分秒시분초년월일주")
         self.after_digit = frozenset(after)
+        #: what the gate asks for after a number: a whole key of a table whose
+        #: words follow a count ("hours", "h", "p.m.", "uhr"). Month names,
+        #: fillers and ordinals are left out: a shape that reads them after a
+        #: number (named1) needs a month name, which is a start word anyway.
+        self.gate_after = frozenset(
+            k
+            for keys in (unit_keys, L.short_units, L.units_bare, L.ampm, L.time_suffix, ("h",))
+            for k in keys
+            if k and not _is_ns(k[0])
+        )
         # the shapes worth trying at a number, by the word that follows it
         first_unit = {_first(k) for k in (*unit_keys, *L.short_units)}
         first_mon = {_first(k) for k in mon_keys}
@@ -422,6 +459,15 @@ class Matcher:
             kinds_after[aw] = tuple(ks)
         self.after_kinds = kinds_after
         self.numwords = frozenset(norm(k) for k in L.numbers)
+        word = _WORDS.get()
+        #: the words of number phrases ("half", "an", "couple", "of"), and the
+        #: first words of the phrases (where a count may start)
+        self.num_parts = frozenset(w for k in self.numwords for w in word.findall(k))
+        self.num_firsts = frozenset(_first(k) for k in self.numwords if k)
+        #: first words of the future markers written before the count ("in",
+        #: "через", "dentro"): not start words (they are common words), a
+        #: count or unit after them makes the scanner try "fut" there
+        self.fut_firsts = frozenset(_first(k) for k in L.fut_prefixes if k)
         self.unit_words = frozenset(norm(k) for k in unit_keys)
         self.start_words = frozenset(self.word_kinds)
         self._gate: re.Pattern[str] | None = None
@@ -434,10 +480,14 @@ class Matcher:
     # ------------------------------------------------------------------
     # The gate: a cheap test that text cannot hold a date for this matcher.
     #
-    # One test is narrower than the scanner's: after "3-" or "3/" and a
-    # number it tries only the numeric shapes (num, iso: a second separator
-    # follows; mdt: a clock follows, which the colon test sees), so the gate
-    # asks for the second separator ("won 3-2", "24/7" stop here).
+    # Two tests are narrower than the scanner's. After "3-", "3/" or "3."
+    # and a number it tries only the numeric shapes (num, iso: a second
+    # separator follows; mdt: a clock follows, which the colon test sees), so
+    # the gate asks for the second separator ("won 3-2", "24/7", "$9.99",
+    # "Version 2.0" stop here). After a number and a word it looks the word up
+    # by its first token ("p" of "p.m."), but a shape needs the whole key, so
+    # the gate asks for the whole key of a table read after a count ("1080p"
+    # stops here); month names are left out, being start words already.
     #
     # :meth:`candidates` is the only way into the shapes, so text where it
     # yields nothing holds no date. The gate looks for everything that makes
@@ -449,14 +499,15 @@ class Matcher:
     # the answers with and without it are the same.
 
     def _gate_words(self) -> tuple[list[str], list[str], list[str]]:
-        """The single words the gate looks for: after a number, starting a
-        shape, number words (each a whole word as :data:`_WORDS` finds it)."""
+        """What the gate looks for: whole keys after a number
+        (:attr:`gate_after`), and the single words starting a shape and
+        number words (each a whole word as :data:`_WORDS` finds it)."""
         word = _WORDS.get()
 
         def single(keys: Iterable[str]) -> list[str]:
             return sorted(k for k in keys if word.fullmatch(k))
 
-        return single(self.after_kinds), single(self.word_kinds), single(self.numwords)
+        return sorted(self.gate_after), single(self.word_kinds), single(self.numwords)
 
     def ascii_gate(self) -> re.Pattern[str]:
         """The gate for ASCII text, searched in ``" " + text.lower()``.
@@ -469,10 +520,13 @@ class Matcher:
         if rx is None:
             after, start, nums = ([w for w in ws if w.isascii()] for ws in self._gate_words())
             # one character class first, so that the search skips letters
+            # after a number: a clock, a second date separator ("2.0", "$9.99"
+            # and "3-2" stop here), a key of the tables ("1080p" stops: "p" is
+            # only the start of "p.m."), or ten digits
             parts = [
-                r"(?<=[0-9])(?:(?![0-9])(?:[:.]|[-/]\s?[0-9]{1,2}[-/.]|[\s.,]{0,2}"
+                r"(?<=[0-9])(?:(?![0-9])(?::|[-/.]\s?[0-9]{1,2}[-/.]|[\s.,]{0,2}"
                 + trie_alt(after)
-                + r"(?![a-z]))|[0-9]{9})"
+                + r"(?:(?<=\.)|(?![a-z])))|[0-9]{9})"
             ]
             if start:
                 parts.append(trie_alt(start) + "(?![a-z])")
@@ -497,9 +551,9 @@ class Matcher:
                 re.escape(w) for w in self.after_kinds if len(w) == 1 and ord(w) > 0xE00
             )
             tails = [
-                r"[:：.]",
-                r"[-/]\s?\d{1,2}[-/.]",
-                r"[\s.,]{0,2}" + trie_alt(after) + rf"(?!{wc})",
+                r"[:：]",
+                r"[-/.]\s?\d{1,2}[-/.]",
+                r"[\s.,]{0,2}" + trie_alt(after) + rf"(?:(?<=\.)|(?!{wc}))",
             ]
             if firsts:
                 tails += [rf"[\s.,]{{0,2}}[{firsts}]", rf"\s*[{firsts}]"]
@@ -559,11 +613,22 @@ class Matcher:
 
     # ------------------------------------------------------------------
     def candidates(self, text: str, stop: int = -1) -> Iterator[tuple[int, tuple[str, ...]]]:
-        """Token starts worth trying (left to right), each with the shapes to try there."""
+        """Token starts worth trying (left to right), each with the shapes to try there.
+
+        Two starts are yielded late, when the token that makes them worth
+        trying is reached: a number phrase ("half an", "a couple of") when a
+        unit word follows it, and a future marker ("in", "через") when a count
+        with a unit follows it (both within a few tokens).
+        """
         prev_word = ""
-        last_num_word = -1
+        num_run: list[int] = []
+        fut_at = -1
+        fut_left = 0
         word_kinds = self.word_kinds
         numwords = self.numwords
+        num_parts = self.num_parts
+        num_firsts = self.num_firsts
+        fut_firsts = self.fut_firsts
         unit_words = self.unit_words
         after_kinds = self.after_kinds
         char_kinds = self.char_kinds
@@ -571,6 +636,8 @@ class Matcher:
         scan = _TOK.get().finditer(text) if stop < 0 else _TOK.get().finditer(text, 0, stop)
         for mt in scan:
             g = mt.lastindex
+            if fut_left:
+                fut_left -= 1
             if g == 2:  # a word
                 tok = mt.group()
                 if ord(tok[0]) >= 0x0E00 and has_nospace(tok):
@@ -581,7 +648,10 @@ class Matcher:
                         if ck:
                             yield (base + i, ck)
                     prev_word = ""
-                    last_num_word = -1
+                    num_run = []
+                    if tok[0] in fut_firsts:  # Thai "ใน 3 วัน"
+                        fut_at = mt.start()
+                        fut_left = 5
                     continue
                 lw = tok.lower()
                 wk = word_kinds.get(lw)
@@ -594,10 +664,21 @@ class Matcher:
                                 yield (mt.start() + i, sub)
                                 break
                 if wk is not None:
-                    if last_num_word >= 0 and lw in unit_words:
-                        yield (last_num_word, _K_AGO)
+                    if lw in unit_words:
+                        if fut_left:
+                            yield (fut_at, _K_FUT)
+                            fut_left = 0
+                        for pos in num_run:
+                            yield (pos, _K_AGO)
                     yield (mt.start(), wk)
-                last_num_word = mt.start() if lw in numwords else -1
+                if lw in num_parts:
+                    if lw in num_firsts:
+                        num_run.append(mt.start())
+                else:
+                    num_run = []
+                if lw in fut_firsts:
+                    fut_at = mt.start()
+                    fut_left = 5
                 prev_word = lw
             elif g == 1:  # digits
                 end = mt.end()
@@ -621,9 +702,20 @@ class Matcher:
                     ):
                         kinds = _K_WORD
                 if kinds:
-                    yield (mt.start(), kinds)
+                    if fut_left:
+                        yield (fut_at, _K_FUT)
+                    fut_left = 0
+                    begin = mt.start()
+                    if begin >= 2 and text[begin - 1] in ".," and text[begin - 2].isdigit():
+                        # "1.5 hours": the count starts at the whole part
+                        d = begin - 2
+                        while d > 0 and text[d - 1].isdigit():
+                            d -= 1
+                        if "agosuf" in kinds:
+                            yield (d, _K_AGO)
+                    yield (begin, kinds)
                 prev_word = ""
-                last_num_word = -1
+                num_run = []
 
     def find(
         self,
@@ -684,7 +776,9 @@ class Matcher:
 
     # ------------------------------------------------------------------
     def _tail(self, text: str, pos: int) -> tuple[TimeTuple | None, int]:
-        if _DIGIT.search(text, pos, pos + 24) is None:
+        if _DIGIT.search(text, pos, pos + 24) is None and (
+            not self.lex.noon or self._get("_noonw").search(text, pos, pos + 32) is None
+        ):
             return None, pos
         t = self._get("_tail").match(text, pos)
         if t is None:
@@ -702,7 +796,10 @@ class Matcher:
             return ParsedDate(value, precision, relative, text[start:end], start, end, lang)
 
         if kind in _AGO_KINDS:
-            short = kind == "short"
+            short = kind == "short" or (kind == "fut" and _g(m, "sitems") is not None)
+            future = kind == "fut" or _g(m, "fsuf") is not None
+            if not future and self._after_fut_marker(text, start):
+                return None  # "in 3D", "in 5 min": not a past form
             items_text = m.group("sitems" if short else "items")
             rx = self._get("_sitem" if short else "_item")
             months = 0
@@ -713,16 +810,26 @@ class Matcher:
             for im in rx.finditer(items_text):
                 nparts += 1
                 raw_u = im.group("u")
+                if len(raw_u) == 1 and raw_u.isascii() and raw_u.isupper():
+                    return None  # "3D", "4K", "5G": a one-letter unit is lower case
                 u_full = norm(raw_u)
                 u_key = u_full.rstrip(".")
                 raw_n = im.group("n")
-                c: int | None
+                c: float | None
                 if raw_n is None:
                     c = None
-                elif raw_n.isdigit():
-                    c = int(raw_n)
+                    if nparts == 1 and self._count_before(text, start):
+                        return None  # "1.5 hours ago" read from "hours": not one hour
+                elif raw_n[0].isdigit():
+                    c = int(raw_n) if raw_n.isdigit() else float(raw_n.replace(",", "."))
                 else:
                     c = L.numbers.get(norm(raw_n))
+                    if nparts == 1:
+                        w = _LAST_WORD.search(text, max(0, start - 16), start)
+                        if w is not None and norm(w.group(1)) in self.num_firsts:
+                            return None  # "half a month ago" is not "a month ago"
+                if not short and _g(im, "half") is not None:
+                    c = (1 if c is None else c) + 0.5
                 if short:
                     unit = L.short_units.get(u_key)
                     if unit is None:
@@ -732,16 +839,23 @@ class Matcher:
                     if imp is not None:
                         unit = imp[0]
                         lang = lang or imp[2]
-                        if c is None:
-                            c = imp[1]
+                        # "une demi-heure": the phrase's own count times the number
+                        c = imp[1] * (1 if c is None else c)
                     else:
                         hit = L.units.get(u_full) or L.units.get(u_key)
                         if hit is None:
                             return None
                         unit = hit[0]
                         lang = lang or hit[1]
-                count = 1 if c is None else c
                 order_i = _UNIT_ORDER[unit]
+                if c is not None and c != int(c):
+                    # "half an hour", "1.5 days": whole in the next smaller unit
+                    sub = _SUBUNIT.get(unit)
+                    if sub is None or c * sub[1] != int(c * sub[1]):
+                        return None
+                    unit, c = sub[0], c * sub[1]
+                    order_i = _UNIT_ORDER[unit]
+                count = 1 if c is None else int(c)
                 if order_i > finest:
                     finest = order_i
                 if order_i == 0:
@@ -752,10 +866,16 @@ class Matcher:
                     delta += _UNIT_TD[unit] * count
             if nparts == 0:
                 return None
-            if short and nparts == 1 and finest >= 5 and count >= 60 and m.group("suf2") is None:
+            if (
+                kind == "short"
+                and nparts == 1
+                and finest >= 5
+                and count >= 60
+                and m.group("suf2") is None
+            ):
                 return None
             if (
-                short
+                kind == "short"
                 and not whole
                 and nparts == 1
                 and m.group("suf2") is None
@@ -763,13 +883,18 @@ class Matcher:
                 and _NEXT_IS_WORD.match(text, end)
             ):
                 return None  # "a 5 min walk", "6 mo. plan": a quantity, not a timestamp
-            value = _add_months(now, -months) if months else now
+            sign = 1 if future else -1
+            value = _add_months(now, sign * months) if months else now
             if delta:
-                value = value - delta
+                value = value + delta if future else value - delta
             if lang is None and not short:
                 p = _g(m, "pre") or _g(m, "suf")
                 if p:
                     lang = L.prefixes.get(norm(p)) or L.suffixes.get(norm(p))
+            if lang is None and future:
+                p = _g(m, "fpre") or _g(m, "fsuf")
+                if p:
+                    lang = L.fut_prefixes.get(norm(p)) or L.fut_suffixes.get(norm(p))
             return done(value, _PRECISIONS[finest], True)
 
         if kind == "agopre":
@@ -802,14 +927,18 @@ class Matcher:
                 ):
                     return None
                 return done(now, "minute", True)
+            if off > 0 and not self._future_word_alone(text, start, end, key, lang, whole):
+                return None
             if unit in ("week", "month", "year"):
                 if unit == "week":
-                    return done(now - timedelta(days=7), "week", True)
-                back = -1 if unit == "month" else -12
-                return done(_add_months(now, back), "month" if unit == "month" else "year", True)
+                    return done(now + timedelta(days=7 * off), "week", True)
+                step = off if unit == "month" else 12 * off
+                return done(_add_months(now, step), "month" if unit == "month" else "year", True)
             tm, tend = self._tail(text, end)
             if tm is not None:
                 end = tend
+            if off > 0 and tm is None and not self._future_day_alone(text, start, whole):
+                return None
             if unit == "weekday":
                 return _with_time(done, _last_weekday(now, off), tm)
             if unit == "day":
@@ -858,7 +987,14 @@ class Matcher:
             tm = _time(m, L)
             if tm is None:
                 return None
-            bare_head = not text[:start].strip()
+            head = text[:start].strip()
+            # "at 14:00", "at noon": a connector alone may lead a bare clock time
+            bare_head = not head or norm(head) in L.connectors
+            noon = _g(m, "noon") is not None
+            if noon:
+                w = _LAST_WORD.search(text, max(0, start - 16), start)
+                if w is None or norm(w.group(1)) not in L.connectors:
+                    return None  # "Midnight Sun": a noon word needs "at" (or a date) before it
             gap = self.after_time_rx.match(text, end)
             dpos = gap.end() if gap else end
             dm = None
@@ -875,7 +1011,7 @@ class Matcher:
                     )
             hh_raw = _g(m, "hh") or _g(m, "hh2") or _g(m, "hh3") or _g(m, "hh4") or ""
             marked = _g(m, "ap1") or _g(m, "ap2") or _g(m, "ss") or _g(m, "ss2")
-            if not whole and not marked and len(hh_raw) < 2:
+            if not whole and not marked and len(hh_raw) < 2 and not noon:
                 return None
             if whole and not bare_head:
                 return None  # "в пятницу в 14:00": a clock alone after words is not enough
@@ -896,6 +1032,45 @@ class Matcher:
             value, prec, rel, lang = res
             return done(value, prec, rel)
         return None
+
+    def _count_before(self, text: str, start: int) -> bool:
+        """Does a count the shape did not take end before ``start`` ("1.5",
+        "half a")? Then a unit word there has no count of 1."""
+        if _COUNT_BEFORE.search(text, max(0, start - 4), start):
+            return True
+        w = _LAST_WORD.search(text, max(0, start - 16), start)
+        return w is not None and norm(w.group(1)) in self.num_parts
+
+    def _after_fut_marker(self, text: str, start: int) -> bool:
+        """Does a future marker ("in", "через") end just before ``start``?"""
+        if not self.fut_firsts:
+            return False
+        w = _LAST_WORD.search(text, max(0, start - 16), start)
+        return w is not None and norm(w.group(1)) in self.lex.fut_prefixes
+
+    def _future_word_alone(
+        self, text: str, start: int, end: int, key: str, lang: str, whole: bool
+    ) -> bool:
+        """A future word ("tomorrow", "nächste Woche") counts unless glued to
+        other text ("tomorrow's", "Morgenstern") or a lone word of a guessed
+        minor language."""
+        if text[end : end + 1] in _APOS and text[end + 1 : end + 2].isalpha():
+            return False  # "tomorrow's world"
+        if start and _ALNUM.match(text, start - 1) and not _is_ns(key[0]):
+            return False
+        # a lone word of a guessed minor language ("mai", "kesho") is no date
+        return self.explicit or " " in key or _is_ns(key[0]) or lang in _BROAD
+
+    def _future_day_alone(self, text: str, start: int, whole: bool) -> bool:
+        """ "tomorrow" without a clock time is a date only at the start of the
+        text (after punctuation or a leading filler word: "Guten Morgen" and
+        "see you tomorrow" are no timestamps)."""
+        head = text[:start]
+        if not head.strip(" \t\r\n.,;:!?()[]-–—|·•"):
+            return True
+        words = _LEAD_WORDS.findall(norm(head))
+        lex = self.lex
+        return bool(words) and " ".join(words) in (lex.leading | lex.connectors)
 
     def _trust_month(self, key: str, raw: str, lang: str | None, text: str, m: Any) -> bool:
         """A short month abbreviation of a guessed minor language is weak evidence."""
@@ -1011,6 +1186,7 @@ class Matcher:
 
 
 _K_AGO = ("agosuf",)
+_K_FUT = ("fut",)
 _COLON = frozenset(":：")
 _DATE_SEP = frozenset("-/.")
 _K_COLON = ("time",)
@@ -1143,7 +1319,11 @@ def _time(m: Any, L: Lexicon) -> TimeTuple | None:
     """The clock time of a match: None when absent or invalid."""
     hh = _g(m, "hh") or _g(m, "hh2") or _g(m, "hh3") or _g(m, "hh4") or _g(m, "hh5")
     if hh is None:
-        return None
+        noon = _g(m, "noon")
+        if noon is None or norm(noon) not in L.noon:
+            return None
+        # "noon", "midnight": a whole hour, as "12 PM" is
+        return L.noon[norm(noon)], 0, 0, "hour", None
     h = int(hh)
     mi_raw = _g(m, "mi") or _g(m, "mi2") or _g(m, "mi3")
     ss_raw = _g(m, "ss") or _g(m, "ss2")
@@ -1217,6 +1397,10 @@ _NEXT_IS_WORD = re.compile(r"\s*[^\W\d_]{2}")
 _CAMEL = re.compile(r"[a-zà-ÿа-я][A-ZÀ-ÞА-Я]")
 _ALNUM = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
+#: a count just before a unit word that the shape did not take ("1.5 hours")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
+_APOS = frozenset("'’ʼ")
+_COUNT_BEFORE = re.compile(r"\d[.,]?\s*$")
 _LEAD_WORDS = re.compile(r"[^\W\d_]+")
 
 

@@ -86,7 +86,7 @@ def word_index() -> dict[str, str]:
             for phrase in table.get(key, ()):
                 for w in word.findall(norm(phrase)):
                     extra.setdefault(w, set()).add(lang)
-        for key in ("relative", "units", "numbers", "months", "weekdays"):
+        for key in ("relative", "units", "numbers", "months", "weekdays", "noon", "implied"):
             for phrase in table.get(key, {}):
                 for w in word.findall(norm(phrase)):
                     extra.setdefault(w, set()).add(lang)
@@ -112,9 +112,17 @@ class Lexicon:
         self.implied: dict[str, tuple[str, int, str]] = dict()
         self.prefixes: dict[str, str] = dict()
         self.suffixes: dict[str, str] = dict()
+        #: future markers ("in", "через", "后"), as prefixes and suffixes
+        self.fut_prefixes: dict[str, str] = dict()
+        self.fut_suffixes: dict[str, str] = dict()
         self.relative: dict[str, tuple[str, int, str]] = dict()
         self.ampm: dict[str, str] = dict()
-        self.numbers: dict[str, int] = dict()
+        #: noon / midnight words -> hour
+        self.noon: dict[str, int] = dict()
+        #: words after a unit that add half of it ("and a half")
+        self.half: set[str] = set()
+        #: number words -> count (0.5 and 1.5 for "half a", "anderthalb")
+        self.numbers: dict[str, float] = dict()
         self.connectors: set[str] = set()
         self.conjunctions: set[str] = set()
         self.last: set[str] = set()
@@ -177,6 +185,13 @@ def build_lexicon(langs: tuple[str, ...]) -> Lexicon:
                 _add(lex.prefixes, k, lang)
             for k in src.get("ago_suffix", ()):
                 _add(lex.suffixes, k, lang)
+            for k in src.get("in_prefix", ()):
+                _add(lex.fut_prefixes, k, lang)
+            for k in src.get("in_suffix", ()):
+                _add(lex.fut_suffixes, k, lang)
+            for k, v in src.get("noon", {}).items():
+                _add(lex.noon, k, int(v))
+            lex.half.update(norm(c) for c in src.get("half_suffix", ()))
             for k, v in src.get("relative", {}).items():
                 _add(lex.relative, k, (v[0], v[1], lang))
             for k, v in src.get("last_weekday", {}).items():
@@ -185,7 +200,7 @@ def build_lexicon(langs: tuple[str, ...]) -> Lexicon:
                 if len(k) > 1 or not k.isascii():
                     _add(lex.ampm, k, v)
             for k, v in src.get("numbers", {}).items():
-                _add(lex.numbers, k, v)
+                _add(lex.numbers, k, float(v))
             lex.connectors.update(norm(c) for c in src.get("connectors", ()))
             lex.conjunctions.update(norm(c) for c in src.get("conjunctions", ()))
             lex.last.update(norm(c) for c in src.get("last", ()))
@@ -194,4 +209,11 @@ def build_lexicon(langs: tuple[str, ...]) -> Lexicon:
             lex.time_suffix.update(norm(c) for c in src.get("time_suffix", ()))
     # A word that is a month must not also act as a unit or weekday of a
     # later language, and vice versa: the first language already won above.
+    # A marker that says "ago" in one language does not say "in" in another.
+    for k in list(lex.fut_prefixes):
+        if k in lex.prefixes:
+            del lex.fut_prefixes[k]
+    for k in list(lex.fut_suffixes):
+        if k in lex.suffixes:
+            del lex.fut_suffixes[k]
     return lex
