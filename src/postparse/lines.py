@@ -61,6 +61,10 @@ class Line:
         return f"Line({self.number}, {self.start}, {self.text!r})"
 
 
+#: characters of LF-only text cut into lines at once
+_BLOCK = 1 << 16
+
+
 class LineSplitter:
     """Cut a stream of text chunks into :class:`Line` objects.
 
@@ -86,6 +90,22 @@ class LineSplitter:
         self._pending = ""
         pos = 0
         n = len(data)
+        if "\r" not in data:
+            # the common case, LF only: a split per block of lines instead of
+            # two searches per line (blocks keep the copies small)
+            emit = self._emit
+            while True:
+                cut = data.rfind("\n", pos, pos + _BLOCK)
+                if cut < 0:
+                    cut = data.find("\n", pos)  # a line longer than a block
+                    if cut < 0:
+                        break
+                for text in data[pos:cut].split("\n"):
+                    yield emit(text, "\n")
+                    self._number += 1
+                pos = cut + 1
+            self._pending = data[pos:]
+            return
         find = data.find
         while pos < n:
             nl = find("\n", pos)

@@ -10,7 +10,7 @@ that rules read.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -85,9 +85,19 @@ SWITCH_EVIDENCE = 2
 SWITCH_WINDOW = 6
 
 
-def _switch(
-    line: Line, ahead: deque[Line], current: Dialect, others: tuple[Dialect, ...]
-) -> Dialect | None:
+#: a dialect that may be switched to: its signature and the hits it needs
+_Candidate = tuple[Dialect, Callable[[Sequence[str]], object], int]
+
+
+def _candidates(alternatives: tuple[Dialect, ...], current: Dialect) -> tuple[_Candidate, ...]:
+    return tuple(
+        (d, d.signature, d.switch_evidence)
+        for d in alternatives
+        if d is not current and d.signature is not None
+    )
+
+
+def _switch(line: Line, ahead: deque[Line], candidates: tuple[_Candidate, ...]) -> Dialect | None:
     """Another dialect whose headers start here and go on below, if any.
 
     A dialect's ``signature`` sees the window of this line's content and the
@@ -98,17 +108,16 @@ def _switch(
     for ln in ahead:
         if ln.content:
             window.append(ln.content)
-    for other in others:
-        sig = other.signature
-        if other is current or sig is None or not sig(window):
+    for other, sig, evidence in candidates:
+        if not sig(window):
             continue
         hits = 1
         for j in range(1, len(window)):
-            if hits >= other.switch_evidence:
+            if hits >= evidence:
                 break
             if sig(window[j:]):
                 hits += 1
-        if hits >= other.switch_evidence:
+        if hits >= evidence:
             return other
     return None
 
@@ -163,6 +172,7 @@ def segment(
     ctx = Context(state)
     label_of = dialect.label
     alternatives = tuple(d for d in alternatives if d.signature is not None)
+    candidates = _candidates(alternatives, dialect)
     want = max(1, dialect.lookahead, SWITCH_WINDOW if alternatives else 0) + 1
     cur: Draft | None = None
     leading: list[Line] = []
@@ -203,9 +213,10 @@ def segment(
             # a byline with no date (a title line) is weak evidence
             or (m.kind == "header" and m.stamp is None and m.date is None)
         ):
-            other = _switch(line, buf, dialect, alternatives)
+            other = _switch(line, buf, candidates)
             if other is not None:
                 dialect, label_of = other, other.label
+                candidates = _candidates(alternatives, dialect)
                 # the region's posts know nothing of the last region's
                 state.label = state.author = state.last_date = state.divider = None
                 # the region's own dates decide its day/month order
