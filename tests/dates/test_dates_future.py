@@ -83,6 +83,9 @@ FUTURE = [
     ("полчаса назад", "2024-09-10T11:30", "minute"),
     # regressions found on the way
     ("a couple of days ago", "2024-09-08", "day"),  # was 1 day ("days ago")
+    # were an hour: the words before "an hour ago" were taken as filler
+    ("quarter of an hour ago", "2024-09-10T11:45", "minute"),
+    ("three quarters of an hour ago", "2024-09-10T11:15", "minute"),
 ]
 
 
@@ -121,6 +124,10 @@ NOT_DATES = [
     "in 3 for 2",
     "in room 101",
     "Score 2:1",
+    # a half the tables cannot place is no date rather than a wrong one
+    # ("一个半小时前" was read as one hour ago)
+    "一个半小时前",
+    "半小时前",
 ]
 
 
