@@ -190,6 +190,23 @@ def test_detected_with_few_headers_and_long_messages() -> None:
     assert detected("one line\n" * 50 + "8/30/24, 7:02 PM - Dana: start\n") != "whatsapp-android"
 
 
+def test_ios_notice_in_a_language_without_table_entry_is_meta() -> None:
+    # The notice an iOS export opens with: a long U+200E text before any
+    # message. A short U+200E media mark of that language stays a message.
+    segs = summarise(
+        "[01.09.24, 10:00:00] Klub: \u200eWiadomości i połączenia w tym czacie chronione "
+        "są pełnym szyfrowaniem, nikt spoza czatu nie może ich odczytać.\n"
+        "[01.09.24, 10:01:00] Ola: \u200eobraz pominięty\n"
+        "[01.09.24, 10:02:00] Ola: Cześć wszystkim\n",
+        "whatsapp-ios",
+    )
+    assert [(s["kind"], s["author"]) for s in segs] == [
+        ("meta", None),
+        ("post", "Ola"),
+        ("post", "Ola"),
+    ]
+
+
 def test_dates_that_never_pass_12_are_read_in_the_denser_order() -> None:
     # '2/9/24' ... '9/9/24': as day first one week of chat, as month first
     # seven months; both run forward, the week wins
