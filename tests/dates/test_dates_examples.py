@@ -308,3 +308,18 @@ def test_two_digit_year_first_dashed_dates() -> None:
     # '23-11-11' does not vote: a page of them keeps the format's own order
     assert infer_date_order(["23-11-11 09:00", "24-9-8 22:10", "9-8 22:10"]) == "YMD"
     assert infer_date_order(["23-11-11 09:00", "23-11-12 10:00"]) is None
+
+
+def test_bare_ages_of_feeds_in_their_languages() -> None:
+    for text, iso in [
+        ("5 Std.", "2024-09-10T07:00"),
+        ("3時間", "2024-09-10T09:00"),
+        ("15분", "2024-09-10T11:45"),
+        ("3小时", "2024-09-10T09:00"),
+        ("12 мин.", "2024-09-10T11:48"),
+    ]:
+        r = parse_date(text, now=NOW)
+        assert r is not None and r.relative, text
+        assert r.value.isoformat().startswith(iso), text
+    # a duration inside a sentence is no date
+    assert search_date("会議は15分で終わった", now=NOW) is None
