@@ -250,7 +250,10 @@ def build(ident: str) -> dict[str, Any] | None:
                 field = ldf.get(unit + width)
                 if not field:
                     continue
+                future = {cf(f) for f in field.get("future", {}).values()}
                 for cat, pat in field.get("past", {}).items():
+                    if cf(pat) in future:
+                        continue  # CLDR slip: ar month-short past 'few' is the future form
                     pats.append((unit, cat, cf(pat)))
                 for cat, pat in field.get("future", {}).items():
                     fpats.append((unit, cat, cf(pat)))

@@ -254,8 +254,12 @@ def test_infer_date_order() -> None:
     assert infer_date_order(["02.09.24 16:17", "30.12.23, 18:04:11"]) == "DMY"
     assert infer_date_order(["8/30/24, 7:02 PM", "9/2/24, 4:17 PM"]) == "MDY"
     assert infer_date_order(["2024-09-02", "2024-09-03"]) == "YMD"
-    # no field above 12 and both orders run forward: undecided
-    assert infer_date_order(["1/2/24 10:00", "1/3/24 10:00", "1/4/24 10:00"]) is None
+    # no field above 12 and both orders run forward: the denser reading wins
+    assert infer_date_order(["1/2/24 10:00", "1/3/24 10:00", "1/4/24 10:00"]) == "MDY"
+    seq = ["[2/9/24, 8:05:40 a.m.]", "[3/9/24, 7:30:00 p.m.]", "[9/9/24, 11:59:59 p.m.]"]
+    assert infer_date_order(seq) == "DMY"
+    # ... and with no denser reading: undecided
+    assert infer_date_order(["1/1/24 10:00", "2/2/24 10:00"]) is None
     # no field above 12: the order under which time runs forward wins
     seq = ["3/1/24, 10:00", "3/2/24, 10:00", "3/3/24, 10:00", "4/1/24, 10:00"]
     assert infer_date_order(seq) == "MDY"
@@ -285,3 +289,37 @@ def test_parse_long_inputs() -> None:
     assert parse_date(text, now=NOW) is None
     assert parse_date("x y z " + "3 days ago", now=NOW) is not None
     assert parse_date("one two three four five 3 days ago", now=NOW) is None
+
+
+def test_two_digit_year_first_dashed_dates() -> None:
+    # Weibo prints an earlier year's post as '23-11-11 09:00', and '24-9-8'
+    # (a one-digit field is no year): year first, whatever the order
+    r = parse_date("24-9-8 22:10", now=NOW)
+    assert r is not None and r.value.isoformat() == "2024-09-08T22:10:00"
+    r = parse_date("23-11-11 09:00", now=NOW, order="YMD")
+    assert r is not None and r.value.isoformat() == "2023-11-11T09:00:00"
+    # without a year-first order the two-digit year stays last
+    r = parse_date("30-08-24", now=NOW)
+    assert r is not None and r.value.date().isoformat() == "2024-08-30"
+    # ... and a year-first reading is never in the future
+    r = parse_date("30-08-24", now=NOW, order="YMD")
+    assert r is not None and r.value.date().isoformat() == "2024-08-30"
+    assert parse_date("1-2-3", now=NOW) is None
+    # '23-11-11' does not vote: a page of them keeps the format's own order
+    assert infer_date_order(["23-11-11 09:00", "24-9-8 22:10", "9-8 22:10"]) == "YMD"
+    assert infer_date_order(["23-11-11 09:00", "23-11-12 10:00"]) is None
+
+
+def test_bare_ages_of_feeds_in_their_languages() -> None:
+    for text, iso in [
+        ("5 Std.", "2024-09-10T07:00"),
+        ("3時間", "2024-09-10T09:00"),
+        ("15분", "2024-09-10T11:45"),
+        ("3小时", "2024-09-10T09:00"),
+        ("12 мин.", "2024-09-10T11:48"),
+    ]:
+        r = parse_date(text, now=NOW)
+        assert r is not None and r.relative, text
+        assert r.value.isoformat().startswith(iso), text
+    # a duration inside a sentence is no date
+    assert search_date("会議は15分で終わった", now=NOW) is None

@@ -240,3 +240,9 @@ def test_cldr_future_roundtrip_all_languages() -> None:
                     ok += 1
     assert total > 3000
     assert ok / total >= 0.70, (ok, total)
+
+
+def test_a_cldr_past_pattern_that_is_the_future_form_is_not_past() -> None:
+    # CLDR's ar month-short past 'few' is 'خلال {0} أشهر', the future form
+    r = parse_date("خلال 3 أشهر", now=NOW)
+    assert r is not None and r.value > NOW

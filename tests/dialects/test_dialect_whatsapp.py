@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from chat_fixture_helpers import (
     CORPUS,
+    FIXTURES,
     detected,
     read,
     summarise,
@@ -12,6 +13,7 @@ from chat_fixture_helpers import (
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import postparse
 from postparse.dialects._chat import read_clock
 
 L, N, B = "\u200e", "\u202f", "\u00a0"
@@ -186,3 +188,31 @@ def test_detected_with_few_headers_and_long_messages() -> None:
     text = "8/30/24, 7:02 PM - Dana: start\n" + body + "8/30/24, 7:05 PM - Ben: ok\n" + body
     assert detected(text) == "whatsapp-android"
     assert detected("one line\n" * 50 + "8/30/24, 7:02 PM - Dana: start\n") != "whatsapp-android"
+
+
+def test_ios_notice_in_a_language_without_table_entry_is_meta() -> None:
+    # The notice an iOS export opens with: a long U+200E text before any
+    # message. A short U+200E media mark of that language stays a message.
+    segs = summarise(
+        "[01.09.24, 10:00:00] Klub: \u200eWiadomości i połączenia w tym czacie chronione "
+        "są pełnym szyfrowaniem, nikt spoza czatu nie może ich odczytać.\n"
+        "[01.09.24, 10:01:00] Ola: \u200eobraz pominięty\n"
+        "[01.09.24, 10:02:00] Ola: Cześć wszystkim\n",
+        "whatsapp-ios",
+    )
+    assert [(s["kind"], s["author"]) for s in segs] == [
+        ("meta", None),
+        ("post", "Ola"),
+        ("post", "Ola"),
+    ]
+
+
+def test_dates_that_never_pass_12_are_read_in_the_denser_order() -> None:
+    # '2/9/24' ... '9/9/24': as day first one week of chat, as month first
+    # seven months; both run forward, the week wins
+    path = FIXTURES / "whatsapp-ios" / "es_day_first.txt"
+    doc = postparse.parse(path, now="2024-09-10T12:00:00+00:00")
+    assert doc.date_order == "DMY"
+    stamps = [p.timestamp for p in doc.posts]
+    assert stamps[0] is not None and stamps[0].isoformat().startswith("2024-09-02T08:05:40")
+    assert stamps[-1] is not None and stamps[-1].isoformat().startswith("2024-09-09T23:59:59")

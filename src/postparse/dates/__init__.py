@@ -394,7 +394,7 @@ def parse_date(
 
 
 _NUMERIC = _Lazy(
-    r"(?<![\d.:/-])(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?!\d)"
+    r"(?<![\d.:/-])(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})(?!\d)"
     r"(?:[,\s]+T?(\d{1,2})[:：](\d{2}))?"
 )
 
@@ -403,7 +403,8 @@ def infer_date_order(samples: Iterable[str]) -> str | None:
     """The day/month order ("DMY", "MDY" or "YMD") that explains ``samples``.
 
     A field above 12 settles it; otherwise the order under which the dates
-    run forward in time (and stay consistent) wins. None when undecided.
+    run forward in time (and stay consistent) wins, then the one that packs
+    them into far less time. None when undecided.
     """
     votes = {"DMY": 0, "MDY": 0, "YMD": 0}
     seqs: list[tuple[int, int, int, int]] = []
@@ -420,6 +421,14 @@ def infer_date_order(samples: Iterable[str]) -> str | None:
                 votes["YMD"] += 1
                 continue
             if len(a) == 3 or len(c) == 3:
+                continue
+            if m.group(2) == "-" and len(a) <= 2 and len(c) <= 2:
+                # '24-9-8' is year first (no one-digit year); '23-11-11'
+                # may be either way round: left to the dump's format
+                if len(c) == 1:
+                    votes["YMD"] += 3
+                continue
+            if len(c) == 1:
                 continue
             ai, bi = int(a), int(b)
             hm = int(m.group(5) or 0) * 60 + int(m.group(6) or 0)
@@ -450,8 +459,21 @@ def infer_date_order(samples: Iterable[str]) -> str | None:
             prev = key
         return score
 
+    def span(dmy: bool) -> int:
+        # days (roughly) from the earliest to the latest date of the reading
+        keys = [yr * 372 + (b if dmy else a) * 31 + (a if dmy else b) for yr, a, b, _ in seqs]
+        return max(keys) - min(keys)
+
     d, mdy = forward(True), forward(False)
     if d == mdy:
+        # both run forward: a chat or a page is dense in time, so the reading
+        # that packs the dates into far less time wins ('2/9/24' ... '9/9/24':
+        # one week, not seven months)
+        sd, sm = span(True), span(False)
+        if 4 * sd < sm:
+            return "DMY"
+        if 4 * sm < sd:
+            return "MDY"
         # still undecided: day.month.year is the only dotted convention
         return "DMY" if seqs and dots >= 0.8 * len(seqs) else None
     return "DMY" if d > mdy else "MDY"

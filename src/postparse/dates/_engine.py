@@ -294,7 +294,7 @@ class Matcher:
         )
         num = (
             r"(?<![\w.,:/+-])(?P<na>\d{1,2})(?P<nsep>[./-])\s?(?P<nb>\d{1,2})"
-            r"(?P=nsep)\s?(?P<nc>\d{4}|\d{2})(?!\d|[.,/:-]\d)\.?"
+            r"(?P=nsep)\s?(?P<nc>\d{4}|\d{2}|(?<=\d-)\d)(?!\d|[.,/:-]\d)\.?"
         )
         mdt = (
             r"(?<![\w.,:/+-])(?P<ma>\d{1,2})(?P<msep>[./-])(?P<mb>\d{1,2})\.?"
@@ -1285,6 +1285,15 @@ def _numeric(
     now_year: int,
 ) -> tuple[int, int, int] | None:
     ai, bi, ci = int(a), int(b), int(c)
+    if len(c) == 1 and (sep != "-" or len(a) != 2):
+        return None
+    if sep == "-" and len(a) == 2 and (len(c) == 1 or (order == "YMD" and len(c) == 2)):
+        # '24-9-8' (a one-digit field is no year), '23-11-11' where the
+        # dump's dates run year first (Weibo): two-digit year, month, day
+        if 1 <= bi <= 12 and 1 <= ci <= 31 and 2000 + ai <= now_year + 1:
+            return 2000 + ai, bi, ci
+        if len(c) == 1:
+            return None
     year = ci if len(c) == 4 else 2000 + ci
     if len(c) == 2 and year > now_year + 1:
         year -= 100  # a two-digit year is not in the future

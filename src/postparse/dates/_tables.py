@@ -175,6 +175,8 @@ def build_lexicon(langs: tuple[str, ...]) -> Lexicon:
                 lex.weekdays_wide.update(norm(w) for w in hand.get("weekdays", {}) if len(w) >= 4)
             for k, v in src.get("units", {}).items():
                 _add(lex.units, k, (v, lang))
+            for k, v in src.get("short_units", {}).items():
+                _add(lex.short_units, k, v)
             for k, v in src.get("units_bare", {}).items():
                 _add(lex.units_bare, k, (v, lang))
             for k, v in src.get("units_pre", {}).items():

@@ -41,8 +41,17 @@ _RELDAY = "|".join(
 )
 #: the timestamp of a header: 'Yesterday at 4:20 PM', '08/28/2024 9:14 PM',
 #: '8/28/24, 9:14 PM', '28.08.2024 21:14'
-_STAMP = r"(?P<stamp>(?:" + _RELDAY + r")" + SP + r"?" + CLOCK_HM + r"|" + NUM_DATE
+#: a word after the clock: 'Heute um 18:05 Uhr'
+_CLOCK_SUFFIX = (
+    r"(?:"
+    + SP
+    + r"(?:"
+    + "|".join(regex.escape(w) for w in words("chrome.json", "discord_time_suffix"))
+    + r"))?"
+)
+_STAMP = r"(?P<stamp>(?:(?:" + _RELDAY + r")" + SP + r"?" + CLOCK_HM + r"|" + NUM_DATE
 _STAMP += r",?" + SP + r"(?:(?:um|at|à|a las|às|alle|om|o|в)" + SP + r")?" + CLOCK_HM + r")"
+_STAMP += _CLOCK_SUFFIX + r")"
 _DASH = r"[—–\-]"
 #: 'Name — STAMP' or, with the separator lost, 'NameSTAMP' (no space: a
 #: sentence ending in 'today at 4:20 PM' is not a header)

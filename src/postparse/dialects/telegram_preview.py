@@ -154,10 +154,25 @@ def chrome(ctx: Context, line: Line) -> Match | None:
     return None
 
 
+def _closing_footer(ctx: Context, content: str, k: int) -> regex.Match[str] | None:
+    """The footer ``content`` (the line at ``ctx.peek(k)``; 0: this line), or
+    None. A bare time ('0:45') closes a post only where the post ends below
+    it (the channel's name, a divider, the page's end): above text it is a
+    video's or a voice message's duration."""
+    m = is_footer(content)
+    if m is None or m.group("views") is not None:
+        return m
+    nxt = ctx.peek(k + 1)
+    if nxt is None or is_divider(nxt.content) or nxt.content == _channel_name(ctx):
+        return m
+    f = nxt.content.casefold()
+    return m if f in _META_WORDS or f in _FOOTER_WORDS else None
+
+
 @rule("views")
 def views(ctx: Context, line: Line) -> Match | None:
     """'3.4K views  09:15' closes a post."""
-    return Match("footer") if is_footer(line.content) else None
+    return Match("footer") if _closing_footer(ctx, line.content, 0) else None
 
 
 @rule("card-description")
@@ -229,7 +244,7 @@ def _dated(ctx: Context) -> ParsedDate | None:
         ahead = ctx.peek(k)
         if ahead is None or is_divider(ahead.content) or ahead.content == ctx.state.author:
             return None
-        m = is_footer(ahead.content)
+        m = _closing_footer(ctx, ahead.content, k)
         if m is not None:
             clock = m.group("clock")
             return _at_clock(day, clock) if clock else None

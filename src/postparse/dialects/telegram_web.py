@@ -184,8 +184,12 @@ def after_preview(ctx: Context, line: Line) -> Match | None:
 
 @rule("hashtag-start")
 def hashtag_start(ctx: Context, line: Line) -> Match | None:
-    """A line that opens with a hashtag starts a post."""
-    if _has_text(ctx) and _HASHTAG_START.match(line.content):
+    """A line that opens with a hashtag starts a post; a line of hashtags
+    alone ('#python #релиз') is the tag line that ends the post above."""
+    c = line.content
+    if _has_text(ctx) and _HASHTAG_START.match(c):
+        if ctx.state.current == "post" and all(w[:1] == "#" for w in c.split()):
+            return None
         return _BREAK
     return None
 

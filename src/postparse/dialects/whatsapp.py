@@ -104,6 +104,13 @@ def android_header(ctx: Context, line: Line) -> Match | None:
     return _header(line, m, n)
 
 
+def _opens_export(senders: _Senders, text: str) -> bool:
+    """A long U+200E text before any message or system line: the notice an
+    iOS export opens with (encryption, in a language without a table entry),
+    never a media mark, which is short."""
+    return not senders.system and not senders.posters and len(text) > 80
+
+
 @rule("ios-header")
 def ios_header(ctx: Context, line: Line) -> Match | None:
     """'[30.12.23, 18:04:11] Name: text' heads a message; a U+200E text of
@@ -129,7 +136,7 @@ def ios_header(ctx: Context, line: Line) -> Match | None:
     if text[:1] in "\u200e\u200f" or not text.strip(INVISIBLE):
         if _is_post_mark(text):
             senders.posters.add(sender)
-        elif only_system or _is_system_text(text):
+        elif only_system or _is_system_text(text) or _opens_export(senders, text):
             senders.system.add(sender)
             return _META
     elif only_system and _is_system_text(text):
