@@ -45,6 +45,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import regex
 from babel import Locale, localedata
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +61,8 @@ NOON_HOURS = {"noon": 12, "midnight": 0}
 MERGE = {"pt": ["pt_PT"], "es": ["es_419", "es_MX"], "en": ["en_GB", "en_IN"], "fr": ["fr_CA"]}
 #: Extra script variants exported as languages of their own.
 EXTRA = ["zh_Hant", "sr_Latn", "yue_Hans"]
+#: Text in Latin letters (and anything that is not a letter) only.
+LATIN = regex.compile(r"[\P{L}\p{Latin}\p{Common}\p{Inherited}]*")
 #: Scripts written without spaces: markers are split by characters there.
 NOSPACE = re.compile(
     r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
@@ -243,6 +246,14 @@ def build(ident: str) -> dict[str, Any] | None:
             if dtf:
                 fillers.update(literals(str(dtf).replace("{0}", "").replace("{1}", "")))
         ldf = lc._data["date_fields"]
+        # CLDR keeps untranslated English placeholders for some languages
+        # (Coptic: '{0} hours ago'): a phrase in Latin letters where the
+        # language writes its month names in another script is one of them
+        latin = all(LATIN.fullmatch(m) for m in lc.months["format"]["wide"].values())
+
+        def copied(phrase: str, latin: bool = latin) -> bool:
+            return not latin and LATIN.fullmatch(phrase) is not None
+
         pats: list[tuple[str, str, str]] = []
         fpats: list[tuple[str, str, str]] = []
         for unit in UNITS:
@@ -254,10 +265,14 @@ def build(ident: str) -> dict[str, Any] | None:
                 for cat, pat in field.get("past", {}).items():
                     if cf(pat) in future:
                         continue  # CLDR slip: ar month-short past 'few' is the future form
-                    pats.append((unit, cat, cf(pat)))
+                    if not copied(pat):
+                        pats.append((unit, cat, cf(pat)))
                 for cat, pat in field.get("future", {}).items():
-                    fpats.append((unit, cat, cf(pat)))
+                    if not copied(pat):
+                        fpats.append((unit, cat, cf(pat)))
                 for off, phrase in field.get("relative", {}).items():
+                    if copied(phrase):
+                        continue
                     off = int(off)
                     if unit == "day" and off in (0, -1, -2):
                         relative.setdefault(cf(phrase), ["day", off])
@@ -274,7 +289,7 @@ def build(ident: str) -> dict[str, Any] | None:
                 field = ldf.get(key + width)
                 if field:
                     phrase = field.get("relative", {}).get(-1)
-                    if phrase:
+                    if phrase and not copied(phrase):
                         last_weekday.setdefault(cf(phrase), i)
         pres, sufs = split_marker(pats)
         for unit, cat, pat in pats:
