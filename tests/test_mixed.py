@@ -109,3 +109,29 @@ def test_a_weibo_region_after_tweets_headers_spread_over_lines() -> None:
     ]
     assert doc.posts[1].timestamp is not None
     assert doc.posts[1].timestamp.isoformat().startswith("2024-09-10T11:57")
+
+
+HTML_AFTER_WHATSAPP = """8/30/24, 10:02 AM - Priya Raman: Anyone up for a sunrise hike?
+8/30/24, 10:05 AM - Dana Whitfield: count me in
+
+KL
+16:17
+Kostya Lebedev
+Release 2.8 is tagged.
+AI
+16:19
+Anna Ilyina
+Did you include the migration note?
+"""
+
+
+def test_a_telegram_html_export_region_after_a_whatsapp_one() -> None:
+    doc = postparse.parse(HTML_AFTER_WHATSAPP, now=NOW)
+    check_partition(HTML_AFTER_WHATSAPP, doc)
+    got = [(s.kind, s.line, s.dialect, s.author) for s in doc.segments]
+    assert got == [
+        ("post", 1, "whatsapp-android", "Priya Raman"),
+        ("post", 2, "whatsapp-android", "Dana Whitfield"),
+        ("post", 4, "telegram-desktop-html", "Kostya Lebedev"),
+        ("post", 8, "telegram-desktop-html", "Anna Ilyina"),
+    ]

@@ -289,3 +289,27 @@ def test_every_fixture_dialect_but_generic_has_a_signature() -> None:
     names = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
     missing = [n for n in names if get_dialect(n).signature is None]
     assert missing == ["generic"]
+
+
+def test_the_telegram_html_signature_holds_on_its_headers_only() -> None:
+    # its fixtures live beside the copy-paste ones, in telegram-desktop/
+    folder = FIXTURES / "telegram-desktop"
+    assert _hits("telegram-desktop-html", _contents(folder / "html_page_order.txt")) == [
+        "KL",
+        "AI",
+        "AI",
+    ]
+    # a further message's time under a text line ('ок, буду' over
+    # '02.09.2024 16:20:01') is one too: the text line is taken for a name
+    assert _hits("telegram-desktop-html", _contents(folder / "html_name_first.txt")) == [
+        "Марина Соколова",
+        "Pavel K",
+        "ок, буду",
+        "Марина Соколова",
+    ]
+    found = {
+        f"{p.parent.name}/{p.name}": hits
+        for p in _plain_fixtures()
+        if not p.name.startswith("html") and (hits := _hits("telegram-desktop-html", _contents(p)))
+    }
+    assert found == {}

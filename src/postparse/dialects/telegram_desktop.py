@@ -193,6 +193,43 @@ def html_name_time(ctx: Context, line: Line) -> Match | None:
     return _html_header(ctx, c, nxt, t, 2)
 
 
+#: a stamp with seconds ('02.09.2024 16:17:05'): the HTML export's own, which
+#: chat apps with a name over a date line (Discord) never print
+_SECONDS = regex.compile(r"\d:\d{2}:\d{2}(?!\d)")
+_SENTENCE_END = regex.compile(r"[.!?:;,…]$")
+
+
+def _sig_name(c: str) -> bool:
+    return (
+        0 < len(c) <= 64
+        and not c[:1].isdigit()
+        and c[:1] not in "[(:`>*-•#@"
+        and _SENTENCE_END.search(c) is None
+        and _time_line(c) is None
+    )
+
+
+def html_signature(window: Sequence[str]) -> bool:
+    """A message header of the HTML export strong enough on its own (for
+    mixed files): the avatar's initials, a 24-hour time and the name
+    ('KL' '16:17' 'Kostya Lebedev'), or a name over a full date and time
+    with seconds ('02.09.2024 16:17:05'), with text below."""
+    if len(window) < 3:
+        return False
+    c, stamp = window[0], window[1]
+    t = _time_line(stamp)
+    if t is None or stamp[-1:] in "Mm.":
+        return False  # Telegram prints 24-hour times
+    if len(c) <= 2 and _INITIALS.fullmatch(c) is not None:
+        return _sig_name(window[2])
+    return (
+        len(window) >= 3
+        and _SECONDS.search(stamp) is not None
+        and stamp[:1].isdigit()
+        and _sig_name(c)
+    )
+
+
 def detect_html(sample: Sequence[str]) -> float:
     if not sample:
         return 0.0
@@ -219,6 +256,8 @@ TELEGRAM_DESKTOP_HTML = register(
         name="telegram-desktop-html",
         detect=detect_html,
         rules=(day_divider, html_initials, html_time, html_name_time, preamble),
+        signature=html_signature,
+        switch_evidence=1,
         lookahead=3,
         inherit_divider_date=True,
         description="Telegram Desktop HTML export copied as text: name, time line, text.",
