@@ -240,7 +240,12 @@ def signature(window: Sequence[str]) -> bool:
     byline ('2024-09-02 16:17 by NAME'); two of them in the engine's window
     switch to this dialect (for mixed files)."""
     c = window[0]
-    return _is_card(c) or _byline(c, _ANY_NOW) is not None
+    if _is_card(c):
+        return True
+    found = _byline(c, _ANY_NOW)
+    # the date opens the stamp: Reddit's 'submitted 7 hours ago by NAME'
+    # reads as a byline, but its stamp starts with a word
+    return found is not None and found[4].start == 0
 
 
 #: signatures only ask whether a line holds a date: any reference time will do
