@@ -20,6 +20,11 @@ from postparse.fields.truncation import is_truncated
         ("see page#section or &#128514;", []),
         ("Посмотрю вечером #релиз", ["релиз"]),
         ("C# and F# are languages", []),
+        # joiners inside a tag: Persian ZWNJ, middle dots; never at its end
+        ("باران #پیش\u200cبینی #آلودگی_هوا.", ["پیش\u200cبینی", "آلودگی_هوا"]),
+        ("#熱中症 #東京・大阪 と #東京・ 大阪", ["熱中症", "東京・大阪", "東京"]),
+        ("#l·l, #tag· fi", ["l·l", "tag"]),
+        ("#\u200cx #2024 wieder #1", []),
     ],
 )
 def test_hashtags(text: str, expected: list[str]) -> None:
