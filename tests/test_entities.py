@@ -20,6 +20,11 @@ from postparse.fields.truncation import is_truncated
         ("see page#section or &#128514;", []),
         ("Посмотрю вечером #релиз", ["релиз"]),
         ("C# and F# are languages", []),
+        # joiners inside a tag: Persian ZWNJ, middle dots; never at its end
+        ("باران #پیش\u200cبینی #آلودگی_هوا.", ["پیش\u200cبینی", "آلودگی_هوا"]),
+        ("#熱中症 #東京・大阪 と #東京・ 大阪", ["熱中症", "東京・大阪", "東京"]),
+        ("#l·l, #tag· fi", ["l·l", "tag"]),
+        ("#\u200cx #2024 wieder #1", []),
     ],
 )
 def test_hashtags(text: str, expected: list[str]) -> None:
@@ -77,6 +82,11 @@ def test_urls(text: str, expected: list[str]) -> None:
         ("Wir haben mehr.\nMehr anzeigen", True),
         ("这是一段很长的微博正文，网页只显示了前面一部分内容…展开全文", True),
         ("Tell me more", False),
+        ("दिल्ली में आज भारी बारिश की संभावना है, मौसम विभाग ने अलर्ट जारी किया… और पढ़ें", True),
+        ("Длинный текст поста, который обрезан на странице.\nЧитать полностью", True),
+        ("Uzun bir haber metni, sayfada kesildi ve gerisi başka yerde. Devamı", True),
+        ("Haberin devamı yarın gelecek, Devamı var.", False),
+        ("Bài viết dài bị cắt ngắn trên trang web này… Xem thêm", True),
     ],
 )
 def test_truncation(text: str, expected: bool) -> None:

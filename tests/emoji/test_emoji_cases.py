@@ -56,6 +56,10 @@ POSITIVES: list[tuple[str, str, int]] = [
     ("CafÃ© at noon â˜•", "Café at noon ☕", 0),
     # the 0xA0 byte of ⚠ became a plain space
     ("Careful âš ï¸ ice", "Careful ⚠️ ice", 0),
+    # keycaps: the digit is plain ASCII, the tail is mojibake (0x8F of
+    # U+FE0F dropped, kept, or replaced by '?')
+    ("Шаг 1ï¸âƒ£ готов, 2ï¸\x8fâƒ£ тоже", "Шаг 1\ufe0f\u20e3 готов, 2\ufe0f\u20e3 тоже", 0),
+    ("#ï¸âƒ£ and 3ï¸?âƒ£", "#\ufe0f\u20e3 and 3\ufe0f\u20e3", 0),
     ("❤ and â¤ â¤", "❤ and ❤ ❤", 0),
     # several emoji fit the surviving bytes: lost (⭐ or ⏭; 🍻 or 🐻)
     ("Stars â\xad", "Stars " + F, 1),
@@ -89,12 +93,24 @@ POSITIVES: list[tuple[str, str, int]] = [
     ("\u200d\ufe0f🏽", "🏽", 0),
     # --- surrogate characters left in a str
     ("raw \ud83d\ude02 pair", "raw 😂 pair", 0),
+    # the same languages after a statement: lost
+    ("ممنون از همه ?", "ممنون از همه " + F, 1),
+    ("شكرا لكم ??", "شكرا لكم " + F, 1),
+    ("चलो ?", "चलो " + F, 1),
     # --- mixed
     ("ðŸŽ‰ we shipped ??", "🎉 we shipped " + F, 1),
 ]
 
 NEGATIVES: list[str] = [
     "Why?",
+    # a letter lost to '?' inside a word is no emoji
+    "у м. Ки?в сьогодні",
+    # a spaced '?' after a question word (Arabic, Persian, Hindi, Urdu)
+    "كيف حالك ?",
+    "هل أنت هنا ?",
+    "چرا دیر کردی ?",
+    "कब चलेंगे ?",
+    "کیا آپ آ رہے ہیں ?",
     "What??",
     "Seriously???",
     "??? huh",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from datetime import datetime, timezone
+from unicodedata import east_asian_width
 
 import attrs
 import regex
@@ -158,6 +159,14 @@ def _is_title(content: str) -> bool:
     )
 
 
+def _width(text: str) -> int:
+    """Display width: East Asian wide and full-width characters count twice
+    (a CJK post of 60 characters is as long as an English one of 120)."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for ch in text if ch >= "\u1100" and east_asian_width(ch) in "WF")
+
+
 @rule("channel-title")
 def channel_title(ctx: Context, line: Line) -> Match | None:
     """A short title line (the channel name) right above a long post."""
@@ -165,7 +174,11 @@ def channel_title(ctx: Context, line: Line) -> Match | None:
     if not _is_title(c):
         return None
     nxt = ctx.peek()
-    if nxt is None or len(nxt.content) < max(80, 3 * len(c)):
+    if nxt is None:
+        return None
+    need = max(80, 3 * _width(c))
+    # cheap first test on the length; a CJK character is two columns wide
+    if len(nxt.content) < need and (nxt.content.isascii() or _width(nxt.content) < need):
         return None
     if card(ctx, nxt) is not None:
         return None

@@ -68,7 +68,11 @@ class EmojiTables:
         #: UTF-8 bytes with cp1252-undefined bytes dropped / replaced by '?'
         #: -> the sequences that leave those bytes
         self.lossy: dict[bytes, set[str]] = {}
-        for s in seqs:
+        # a keycap ('1\ufe0f\u20e3') starts with an ASCII character that is
+        # never part of a mojibake run: its tail ('ï¸âƒ£', the 0x8F of U+FE0F
+        # dropped) is looked up on its own
+        tails = {s.lstrip("#*0123456789") for s in seqs if s[:1] in "#*0123456789" and len(s) > 1}
+        for s in (*seqs, *sorted(tails - self.sequences)):
             raw = s.encode("utf-8")
             if not any(b in UNDEFINED_CP1252 for b in raw):
                 continue

@@ -21,10 +21,24 @@ _LABELS_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _PATH = regex.compile(_URL_CHARS + r"*+")
+# Characters that join the parts of a hashtag without being letters: the
+# zero-width non-joiner of Persian ('#پیش‌بینی'), the joiner, middle dots
+# ('#l·l', '#東京・大阪') and a few others, as Telegram and twitter-text
+# allow them. They never end a tag ('#東京・' is '東京').
+_TAG_JOINERS = "\u200c\u200d\u00b7\u30fb\u05be\u05f3\u05f4\u0f0b\u0f0c\ua67e\u30a0\u3003"
+_TAG_CHAR = r"[\p{L}\p{M}\p{N}_]"
 # A hashtag: '#' not inside a word, URL fragment or HTML entity, then word
 # characters with at least one letter ('#1' is not a hashtag). The Weibo form
 # '#话题#' closes with a second '#'.
-_HASHTAG = regex.compile(r"(?<![\w&/#])#(?:([^\s#]{1,64}+)#(?=[^\w]|$)|([\p{L}\p{M}\p{N}_]++))")
+_HASHTAG = regex.compile(
+    r"(?<![\w&/#])#(?:([^\s#]{1,64}+)#(?=[^\w]|$)|("
+    + _TAG_CHAR
+    + r"++(?:["
+    + _TAG_JOINERS
+    + r"]++"
+    + _TAG_CHAR
+    + r"++)*+))"
+)
 _HAS_LETTER = regex.compile(r"\p{L}")
 _WEIBO_TOPIC = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # '@name', '@name@instance.social' (Mastodon); not in e-mail addresses.
@@ -90,7 +104,7 @@ def find_hashtags(text: str) -> list[str]:
     return out
 
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]++")
+_WORD = regex.compile(_TAG_CHAR + r"++(?:[" + _TAG_JOINERS + r"]++" + _TAG_CHAR + r"++)*+")
 
 
 def _leading_word(s: str) -> str:
