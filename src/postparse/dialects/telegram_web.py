@@ -8,7 +8,8 @@ The page runs posts together with no separator. What marks a boundary:
 - a short title line (the channel name) heads the post below it;
 - a line that opens with a hashtag, a new bullet run, or a change of
   script (Latin to Han, Simplified to Traditional ...) starts a new post;
-- a preview cut with ``…`` ends its post.
+- a preview cut with ``…`` ends its post, and so does a closing run of
+  hashtags (``… #news #world``).
 """
 
 from __future__ import annotations
@@ -195,6 +196,27 @@ def after_preview(ctx: Context, line: Line) -> Match | None:
     return None
 
 
+_HASHTAG = regex.compile(r"#[\p{L}\p{N}_][\p{L}\p{N}_\p{M}\u200c\u200d·・.-]*")
+
+
+def _ends_with_tags(content: str) -> bool:
+    """The line ends with two or more hashtags ('… #news #world')."""
+    if "#" not in content[-64:]:
+        return False  # the cheap first test
+    tail = content.rsplit(None, 2)[-2:]
+    return len(tail) == 2 and all(_HASHTAG.fullmatch(t) is not None for t in tail)
+
+
+@rule("after-tags")
+def after_tags(ctx: Context, line: Line) -> Match | None:
+    """A post's closing run of hashtags ends it: the next line starts another."""
+    if ctx.state.current == "post" and _ends_with_tags(ctx.state.prev_content):
+        prev = ctx.state.prev
+        if prev is None or prev.kind != "header":
+            return _BREAK
+    return None
+
+
 @rule("hashtag-start")
 def hashtag_start(ctx: Context, line: Line) -> Match | None:
     """A line that opens with a hashtag starts a post; a line of hashtags
@@ -276,6 +298,7 @@ TELEGRAM_WEB = register(
             views,
             channel_title,
             after_preview,
+            after_tags,
             hashtag_start,
             bullet_run,
             script_change,
