@@ -135,3 +135,32 @@ def test_a_telegram_html_export_region_after_a_whatsapp_one() -> None:
         ("post", 4, "telegram-desktop-html", "Kostya Lebedev"),
         ("post", 8, "telegram-desktop-html", "Anna Ilyina"),
     ]
+
+
+TD_THEN_DISCORD = """Kostya Lebedev, [02.09.24 16:17]
+Release 2.8 is tagged.
+
+Anna Ilyina, [03.09.24 09:14]
+Did you include the migration note?
+
+Scarlet — 08/28/2024 9:14 PM
+anyone around?
+Theo — 08/28/2024 9:20 PM
+yes
+"""
+
+
+def test_the_first_regions_day_month_order_comes_from_its_own_lines() -> None:
+    # 08/28/2024 below makes the head of the file month-first; the Telegram
+    # region above it keeps its own day-first order (was 2024-02-09)
+    doc = postparse.parse(TD_THEN_DISCORD, now=NOW)
+    got = [(s.dialect, s.timestamp.isoformat()[:16]) for s in doc.segments if s.timestamp]
+    assert got == [
+        ("telegram-desktop", "2024-09-02T16:17"),
+        ("telegram-desktop", "2024-09-03T09:14"),
+        ("discord", "2024-08-28T21:14"),
+        ("discord", "2024-08-28T21:20"),
+    ]
+    assert [p.to_dict() for p in postparse.iter_parse(TD_THEN_DISCORD, now=NOW)] == [
+        p.to_dict() for p in doc.segments
+    ]

@@ -46,7 +46,7 @@ def _run(
     tz: tzinfo | str | None,
     dialect: str | Dialect | None,
 ) -> tuple[Dialect, State, Iterator[Post]]:
-    from .segment import segment
+    from .segment import first_switch, segment
 
     head = list(islice(lines, HEAD_LINES))
     sample = [ln.content for ln in head if ln.content][:SAMPLE_LINES]
@@ -57,11 +57,18 @@ def _run(
     else:
         chosen = detect_dialect(sample)
     state = State(now=_resolve_now(now), tz=_resolve_tz(tz))
-    state.order = infer_date_order(sample) or chosen.order
-    builder = PostBuilder(chosen, state)
     # A dialect named by the caller is kept for the whole file; a detected
     # one gives way to another where a region of the file is in that format.
     others = () if dialect else tuple(registered().values())
+    order = infer_date_order(sample)
+    if order is not None and chosen.order is not None and order != chosen.order and others:
+        # the dates that disagree with the format's own order may be another
+        # region's: the first region's order comes from its own lines
+        cut = first_switch(head, chosen, tuple(d for d in others if d.signature is not None))
+        if cut is not None:
+            order = infer_date_order([ln.content for ln in head[:cut] if ln.content])
+    state.order = order or chosen.order
+    builder = PostBuilder(chosen, state)
     drafts = segment(chain(head, lines), chosen, state, others)
     return chosen, state, (builder.build(d) for d in drafts)
 

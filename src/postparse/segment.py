@@ -122,6 +122,32 @@ def _switch(line: Line, ahead: deque[Line], candidates: tuple[_Candidate, ...]) 
     return None
 
 
+def first_switch(
+    lines: Sequence[Line],
+    dialect: Dialect,
+    alternatives: tuple[Dialect, ...],
+    *,
+    evidence: bool = True,
+) -> int | None:
+    """The index in ``lines`` where a region in another format starts (the
+    first line where another dialect's signature holds, with its evidence
+    unless ``evidence`` is False, and ``dialect``'s own does not), or None.
+
+    Used to tell which lines belong to a region before it is segmented: the
+    head of a file, the window at a region's start."""
+    candidates = _candidates(alternatives, dialect)
+    if not evidence:
+        candidates = tuple((d, sig, 1) for d, sig, _ in candidates)
+    own = dialect.signature
+    for i, line in enumerate(lines):
+        if not line.content or (own is not None and own([line.content])):
+            continue
+        ahead = deque(lines[i + 1 : i + 1 + 2 * SWITCH_WINDOW])
+        if _switch(line, ahead, candidates) is not None:
+            return i
+    return None
+
+
 def _region_head(cur: Draft | None, reread_from: int) -> list[Line]:
     """The lines of the open post that belong to a region in another format
     starting below them, taken back to be read again; the post keeps the rest.
@@ -219,8 +245,11 @@ def segment(
                 candidates = _candidates(alternatives, dialect)
                 # the region's posts know nothing of the last region's
                 state.label = state.author = state.last_date = state.divider = None
-                # the region's own dates decide its day/month order
-                region = [ln.content for ln in (line, *buf) if ln.content]
+                # the region's own dates decide its day/month order (up to
+                # where another format's header may start, if one is in sight)
+                ahead = list(buf)
+                end = first_switch(ahead, other, alternatives, evidence=False)
+                region = [ln.content for ln in (line, *ahead[:end]) if ln.content]
                 state.order = infer_date_order(region) or other.order or state.order
                 back = _region_head(cur, reread_from)
                 if back:
