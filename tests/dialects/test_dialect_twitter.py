@@ -111,3 +111,16 @@ def test_promoted_post_and_sidebar_chrome() -> None:
         k == "meta" for k, _, _ in got[1:]
     )
     assert posts(text, DIALECT)[0].author == "Acme Bikes"
+
+
+def test_korean_reply_label_after_the_handle_is_not_text() -> None:
+    text = "Min Lee\n@minlee_dev\n·\n9월 8일\n@jihoon_park 님에게 보내는 답글\nWindy today\n1\n4\n"
+    (p,) = posts(text, DIALECT)
+    assert p.text == "Windy today" and p.author == "Min Lee"
+
+
+@pytest.mark.parametrize("count", ["4.1만", "3천", "1,2 rb", "2,5 jt", "1,2 Mn"])
+def test_counts_with_local_units_are_meta(count: str) -> None:
+    text = f"Ana Lima\n@analima\n·\n2h\nHello world\n41\n{count}\n"
+    assert kinds(text, DIALECT) == [("post", 1, 5), ("meta", 6, 7)]
+
