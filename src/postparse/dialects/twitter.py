@@ -394,9 +394,11 @@ def _is_quote(ctx: Context, used: int) -> bool:
         return False
     if st.prev_content.casefold() in _QUOTE_LABELS:
         return True
-    if st.prev.kind != "cont" or st.author is None:
+    if st.prev.kind != "cont" or st.author is None or not st.post_header:
         # no byline above: the post is not a tweet (a region in another
-        # format of a mixed file, which forgets its authors)
+        # format of a mixed file, which forgets its authors; or a chrome
+        # line in a UI language the tables lack, 'X a reposté' above a
+        # header, which opened a post of its own)
         return False
     k = used
     while True:
