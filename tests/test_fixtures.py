@@ -127,3 +127,17 @@ def test_french_question_in_a_post_is_not_a_lost_emoji() -> None:
     assert first.language == "fr"
     assert first.emoji == () and "drôle ?" in first.text
     assert [r.lost for r in second.emoji] == [True]
+
+
+def test_spanish_date_is_not_a_byline_by_a_year() -> None:
+    # regression: '28 de agosto de 2024' read as 'DATE de NAME' (author '2024'),
+    # which also switched a Spanish Discord dump to telegram-web on its first line
+    doc = postparse.parse("28 de agosto de 2024\n", now=NOW, dialect="telegram-web")
+    assert [s.author for s in doc.segments] == [None]
+    text = "28 de agosto de 2024\nLucía — 28/08/2024 21:14\nhola\nMarta — hoy a las 9:05\nok\n"
+    doc = postparse.parse(text, now=NOW)
+    assert [(s.kind, s.author) for s in doc.segments] == [
+        ("meta", None),
+        ("post", "Lucía"),
+        ("post", "Marta"),
+    ]

@@ -281,6 +281,7 @@ def segment(
             cur.rule = rule_name
             cur.divider = state.divider  # the divider in force above this post
             state.post_lines = 0
+            state.post_header = kind == "header"
             state.label = None
             if kind == "header":
                 cur.header = m

@@ -317,6 +317,12 @@ def test_bare_ages_of_feeds_in_their_languages() -> None:
         ("15분", "2024-09-10T11:45"),
         ("3小时", "2024-09-10T09:00"),
         ("12 мин.", "2024-09-10T11:48"),
+        # a unit only one language has decides the language ('sa' is in
+        # many tables as a word, but a bare age unit only in Turkish)
+        ("4 sa", "2024-09-10T08:00"),
+        ("45 dk", "2024-09-10T11:15"),
+        ("45 mnt", "2024-09-10T11:15"),
+        ("4 jam", "2024-09-10T08:00"),
     ]:
         r = parse_date(text, now=NOW)
         assert r is not None and r.relative, text

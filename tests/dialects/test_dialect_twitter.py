@@ -111,3 +111,27 @@ def test_promoted_post_and_sidebar_chrome() -> None:
         k == "meta" for k, _, _ in got[1:]
     )
     assert posts(text, DIALECT)[0].author == "Acme Bikes"
+
+
+def test_korean_reply_label_after_the_handle_is_not_text() -> None:
+    text = "Min Lee\n@minlee_dev\n·\n9월 8일\n@jihoon_park 님에게 보내는 답글\nWindy today\n1\n4\n"
+    (p,) = posts(text, DIALECT)
+    assert p.text == "Windy today" and p.author == "Min Lee"
+
+
+@pytest.mark.parametrize("count", ["4.1만", "3천", "1,2 rb", "2,5 jt", "1,2 Mn"])
+def test_counts_with_local_units_are_meta(count: str) -> None:
+    text = f"Ana Lima\n@analima\n·\n2h\nHello world\n41\n{count}\n"
+    assert kinds(text, DIALECT) == [("post", 1, 5), ("meta", 6, 7)]
+
+
+def test_unknown_repost_line_does_not_swallow_the_header_below() -> None:
+    # regression: a chrome line the tables lack ('X ने रीपोस्ट किया') opened a
+    # post; the full header under it was then taken for a quoted post
+    text = (
+        "Desk of Rui\n@ruidesk\n·\n45m\nHot take\n12\n9.8K\n"
+        "राहुल ने रीपोस्ट किया\nLagos Cycling Club\n@lagoscycles\n·\n2h\nSunday ride recap\n5\n4.1K\n"
+    )
+    ps = posts(text, DIALECT)
+    assert [p.author for p in ps][-1] == "Lagos Cycling Club"
+    assert ps[-1].text == "Sunday ride recap"

@@ -82,3 +82,15 @@ def test_follow_button_between_name_and_date() -> None:
     assert kinds(text, DIALECT) == [("meta", 1, 1), ("post", 2, 5), ("meta", 6, 6)]
     (p,) = posts(text, DIALECT)
     assert (p.author, p.text) == ("科普君Sam", "月亮错觉。")
+
+
+def test_days_ago_date_line_makes_a_header() -> None:
+    from datetime import datetime, timezone
+
+    import postparse
+
+    text = "北京吃货小分队\n3天前 来自 微博视频号\n又要堵车了\n转发 2\n"
+    doc = postparse.parse(text, now=datetime(2024, 9, 10, 12, tzinfo=timezone.utc), dialect="weibo")
+    p = doc.segments[0]
+    assert p.author == "北京吃货小分队" and p.text == "又要堵车了"
+    assert p.timestamp is not None and p.timestamp.date().isoformat() == "2024-09-07"

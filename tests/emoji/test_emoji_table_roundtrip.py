@@ -25,7 +25,7 @@ def test_latin1_mojibake_restores_every_sequence() -> None:
 
 
 def test_lossy_cp1252_restores_or_marks_lost() -> None:
-    restored = lost = untouched = 0
+    restored = lost = untouched = guessed = 0
     for s in _sequences():
         for errors in ("ignore", "replace"):
             mojibake = s.encode("utf-8").decode("cp1252", errors=errors)
@@ -35,6 +35,12 @@ def test_lossy_cp1252_restores_or_marks_lost() -> None:
                 restored += 1
             elif r.lost:
                 lost += 1
+            elif r.text != damaged and all(
+                rep.fixed.rstrip("\ufe0f") in tables().common for rep in r.repairs
+            ):
+                # ambiguous, and one candidate is far more used ('ðŸ™' -> 🙏):
+                # that one is taken, wrongly for the rarer emoji
+                guessed += 1
             else:
                 # no surviving continuation byte at all (⏏ is E2 8F 8F): left alone
                 assert r.text == damaged, s
@@ -42,3 +48,13 @@ def test_lossy_cp1252_restores_or_marks_lost() -> None:
     assert restored > 9000
     assert lost < 1000
     assert untouched <= 4
+    assert guessed < 60
+
+
+def test_ambiguous_lossy_mojibake_takes_the_one_common_candidate() -> None:
+    # 'ðŸ™' is U+1F641, U+1F64D or U+1F64F with its last byte dropped: the
+    # folded-hands emoji is far more used than the other two
+    r = repair_emoji("Eksik bir şey varsa yazın ðŸ™")
+    assert r.text == "Eksik bir şey varsa yazın 🙏" and not r.lost
+    # 'ðŸ‘' is 👍 or 👏 (both common, and others): lost
+    assert repair_emoji("Great job ðŸ‘").lost == 1

@@ -70,6 +70,42 @@ def cldr_table(lang: str) -> dict[str, Any]:
 
 
 @cache
+def short_unit_owners() -> dict[str, tuple[str, ...]]:
+    """A language's own bare age units ('sa', 'dk', 'jam', 'Std') -> the
+    languages whose tables have them; the language-neutral ones ('h', 'min')
+    and one-letter ones ('g') are left out: they tell nothing, and so are
+    those that are a unit of another language too (Ukrainian 'год', hours,
+    is Russian for a year)."""
+    coll = _colloquial()
+    neutral = {norm(k) for k in coll["und"]["short_units"]}
+    owners: dict[str, set[str]] = {}
+    meaning: dict[str, str] = {}
+    for lang, table in coll.items():
+        if lang.startswith("_") or lang == "und":
+            continue
+        for k, unit in table.get("short_units", {}).items():
+            key = norm(k)
+            if len(key) >= 2 and key not in neutral:
+                owners.setdefault(key, set()).add(lang)
+                meaning.setdefault(key, unit)
+    with open(os.path.join(_DATA, "index.json"), encoding="utf-8") as f:
+        index: dict[str, str] = json.load(f)
+    out: dict[str, tuple[str, ...]] = {}
+    for key, langs in owners.items():
+        others = [o for o in index.get(key, "").split(",") if o and o not in langs]
+        if any(
+            norm(u) == key and (v[0] if isinstance(v, list) else v) != meaning[key]
+            for o in others
+            for src in (coll.get(o, {}), cldr_table(o))
+            for table in (src.get("units", {}), src.get("units_bare", {}))
+            for u, v in table.items()
+        ):
+            continue
+        out[key] = tuple(sorted(langs))
+    return out
+
+
+@cache
 def word_index() -> dict[str, str]:
     """word -> comma-separated languages whose tables contain it."""
     with open(os.path.join(_DATA, "index.json"), encoding="utf-8") as f:

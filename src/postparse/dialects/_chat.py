@@ -138,13 +138,19 @@ CALENDAR_LINE = regex.compile(
     r"(?:\p{L}{2,12}\.?,?" + SP + r")?"
     r"(?:\p{L}{3,12}\.?" + SP + r"\d{1,2}(?:st|nd|rd|th)?(?:," + SP + r"?\d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th|\.)?" + SP + r"(?:de" + SP + r")?\p{L}{3,12}\.?"
-    + r"(?:,?" + SP + r"(?:de" + SP + r")?\d{4})?)",
+    + r"(?:,?" + SP + r"(?:de" + SP + r")?\d{4}"
+    # the year's abbreviation: '28 августа 2024 г.', '28 серпня 2024 р.'
+    + r"(?:" + SP + r"[гр]\.?)?)?)",
 )  # fmt: skip
-_CJK_DATE_LINE = regex.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:" + SP + r"?\S{1,4})?")
+_CJK_DATE_LINE = regex.compile(
+    r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:" + SP + r"?\S{1,4})?"
+    # Korean: '2024년 8월 28일', '2024년 8월 28일 수요일'
+    r"|(?:\d{4}년" + SP + r"?)?\d{1,2}월" + SP + r"?\d{1,2}일(?:" + SP + r"?\S{1,4})?"
+)
 _ISO_DATE_LINE = regex.compile(r"\d{4}-\d{2}-\d{2}")
 _DAY_WORDS = frozenset(w.lower() for w in words("chrome.json", "chat_day_dividers"))
 _MONTHS = frozenset(w.lower() for w in words("chrome.json", "chat_months"))
-_FILLERS = frozenset(("de", "st", "nd", "rd", "th"))
+_FILLERS = frozenset(("de", "st", "nd", "rd", "th", "г", "р"))
 _WORD = regex.compile(r"\p{L}+")
 
 

@@ -81,6 +81,8 @@ class State:
     after_blank: bool = False
     #: non-blank lines in the current post so far
     post_lines: int = 0
+    #: the current post opened with a header (a byline), not a break
+    post_header: bool = False
     #: a free-form label the dialect's rules compute for the current post
     #: (for example the dominant script of its text)
     label: str | None = None

@@ -142,6 +142,10 @@ def header(ctx: Context, line: Line) -> Match | None:
     found = match_window(ctx, line, _HEADERS, max_lines=4, max_len=220)
     if found is not None:
         _, m, w = found
+        if m.group("handle").count("@") == 1 and any(ln.content == "·" for ln in w.lines):
+            # 'Name' / '@user' / '·' / 'age': Twitter's four-line header
+            # (a local '@user' has no instance), not ours
+            return None
         return header_match(ctx, w, m, m.group("name").strip())
     return _focused(ctx, line)
 

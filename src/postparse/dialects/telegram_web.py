@@ -128,6 +128,9 @@ def _byline(
         author = m.group("author").rstrip(" ·•|,:")
         if not author or len(author.split()) > 6 or _SENTENCE_END.search(author):
             continue
+        if not any(ch.isalpha() for ch in author):
+            # '28 de agosto de 2024' is a date, not 'DATE de NAME'
+            continue
         found = parse_date(m.group("stamp"), now=now, order=order)
         if found is not None and found.precision not in _COARSE:
             return author, m.start("author"), m.group("stamp"), m.start("stamp"), found

@@ -62,7 +62,7 @@ def alternation(words: Sequence[str]) -> str:
 #: An engagement count: '41', '1.9K', '212K', '1,234', '1.2万', '3 mil'.
 COUNT = (
     r"(?:\d{1,3}(?:[,.\u202f\u00a0 ]\d{3}){1,4}|\d{1,9})(?:[.,]\d{1,2})?"
-    r"(?:\s?(?:[KkMmBb]|万|萬|億|亿|w|W|mil|Mio\.?|Mrd\.?|тыс\.?|млн))?"
+    r"(?:\s?(?:[KkMmBb]|万|萬|億|亿|w|W|만|천|억|mil|Mio\.?|Mrd\.?|Mn|mln|rb|jt|тыс\.?|млн))?"
 )
 
 
@@ -209,7 +209,11 @@ _REPOST = regex.compile(
     regex.IGNORECASE,
 )
 _REPLY = regex.compile(
-    r"(?:" + alternation(feed_words(_KEY, "reply_prefix")) + r")\s*@\w{1,20}.{0,200}",
+    r"(?:" + alternation(feed_words(_KEY, "reply_prefix")) + r")\s*@\w{1,20}.{0,200}"
+    # Korean puts the label after the handles: '@x 님에게 보내는 답글'
+    r"|@\w{1,20}(?:[ ,]{1,3}@\w{1,20}){0,5}\s*(?:"
+    + alternation(feed_words(_KEY, "reply_suffix"))
+    + r")",
     regex.IGNORECASE,
 )
 _COUNT = regex.compile(
@@ -390,9 +394,11 @@ def _is_quote(ctx: Context, used: int) -> bool:
         return False
     if st.prev_content.casefold() in _QUOTE_LABELS:
         return True
-    if st.prev.kind != "cont" or st.author is None:
+    if st.prev.kind != "cont" or st.author is None or not st.post_header:
         # no byline above: the post is not a tweet (a region in another
-        # format of a mixed file, which forgets its authors)
+        # format of a mixed file, which forgets its authors; or a chrome
+        # line in a UI language the tables lack, 'X a reposté' above a
+        # header, which opened a post of its own)
         return False
     k = used
     while True:

@@ -8,7 +8,8 @@ back to a byte string. The run is cut into UTF-8 sequences:
   0x9D, and tools drop them or replace them with ``?``/U+FFFD; the table
   indexes every emoji sequence by its bytes with those dropped or replaced,
   and a lossy stretch is rebuilt when exactly one emoji leaves these bytes
-  (several candidates: the emoji is lost and becomes U+FFFD);
+  (several candidates: the emoji is lost and becomes U+FFFD, unless exactly
+  one of them is among the most used emoji, ``data/common_emoji.tsv``);
 - a single valid UTF-8 character (text such as ``â€™`` -> ``’``), kept only
   when it is clearly mojibake: a three-byte punctuation/symbol sequence
   (lead byte 0xE2) or part of a run that also held an emoji.
@@ -23,7 +24,7 @@ import re
 
 import regex
 
-from ._tables import UNDEFINED_CP1252, EmojiTables, tables
+from ._tables import UNDEFINED_CP1252, VS16, EmojiTables, tables
 
 Segment = tuple[int, int, str, bool]  # start, end (in the run), fixed, lost
 
@@ -122,6 +123,11 @@ def _segments(raw: bytes, tabs: EmojiTables) -> list[tuple[int, int, str, str]]:
         if ll > le:
             if len(cands) > 1:
                 cands = {c for c in cands if c not in tabs.components} or cands
+            if len(cands) > 1:
+                # one far more used than the others ('ðŸ™': 🙏, not 🙁/🙍)
+                common = {c for c in cands if c.rstrip(VS16) in tabs.common}
+                if len(common) == 1:
+                    cands = common
             if len(cands) == 1:
                 (only,) = cands
                 out.append((i, i + ll, only, "emoji"))

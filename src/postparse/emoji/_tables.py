@@ -110,6 +110,10 @@ class EmojiTables:
                     bases.add(s[i - 1])
         bases.update(self.base_chars)
         self.vs16_bases: frozenset[str] = frozenset(bases)
+        #: the most used emoji, the tie-breaker among lossy candidates
+        self.common: frozenset[str] = frozenset(
+            _unhex(row[0]) for row in _read_tsv("common_emoji.tsv")
+        )
         emoji_class = _char_class(set(self.emoji_chars) - {VS16})
         base_class = _char_class(set(bases))
         #: U+FE0F not preceded by a character that takes it
