@@ -35,3 +35,18 @@ def test_english_relative_dates_guess_english_alone() -> None:
     assert guess_languages("in 3 days") == ("en",)
     r = parse_date("2 hours ago", now="2024-09-10T12:00:00Z")
     assert r is not None and r.language == "en"
+
+
+def test_a_first_call_loads_only_the_tables_it_needs() -> None:
+    # the bare-unit owners were once worked out for all words at the first
+    # guess, loading dozens of tables (+70 ms on import + first call)
+    import subprocess
+    import sys
+
+    code = (
+        "from postparse.dates import parse_date; parse_date('2 hours ago');"
+        "from postparse.dates._tables import cldr_table;"
+        "print(cldr_table.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(out.stdout) <= 2

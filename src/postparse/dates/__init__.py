@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 
 from ._engine import _WORDS, Matcher, _Lazy, has_nospace, scan_end
 from ._result import ParsedDate
-from ._tables import build_lexicon, canonical, norm, short_unit_owners, word_index
+from ._tables import build_lexicon, canonical, norm, short_unit_owner, word_index
 
 __all__ = [
     "DateParser",
@@ -132,12 +132,11 @@ def guess_languages(text: str, keys: list[str] | None = None) -> tuple[str, ...]
     """
     found: list[str] = list(_script_languages(text)) if has_nospace(text) else []
     index = word_index()
-    owners = short_unit_owners()
     scores: dict[str, float] = {}
     for key in _norm_words(text) if keys is None else keys:
         if key in _NEUTRAL or (len(key) < 2 and key.isascii()):
             continue
-        own = owners.get(key)
+        own = short_unit_owner(key)
         if own:
             # a bare age unit of its own ('4 sa', '45 mnt'): strong evidence
             for lang in own:

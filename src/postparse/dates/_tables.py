@@ -70,12 +70,11 @@ def cldr_table(lang: str) -> dict[str, Any]:
 
 
 @cache
-def short_unit_owners() -> dict[str, tuple[str, ...]]:
-    """A language's own bare age units ('sa', 'dk', 'jam', 'Std') -> the
-    languages whose tables have them; the language-neutral ones ('h', 'min')
-    and one-letter ones ('g') are left out: they tell nothing, and so are
-    those that are a unit of another language too (Ukrainian 'год', hours,
-    is Russian for a year)."""
+def _short_units() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    """The hand-written bare age units of each language ('sa', 'dk', 'jam',
+    'Std') -> the languages that have them, and what each means; the
+    language-neutral ones ('h', 'min') and one-letter ones ('g') are left
+    out: they tell nothing."""
     coll = _colloquial()
     neutral = {norm(k) for k in coll["und"]["short_units"]}
     owners: dict[str, set[str]] = {}
@@ -88,21 +87,33 @@ def short_unit_owners() -> dict[str, tuple[str, ...]]:
             if len(key) >= 2 and key not in neutral:
                 owners.setdefault(key, set()).add(lang)
                 meaning.setdefault(key, unit)
-    with open(os.path.join(_DATA, "index.json"), encoding="utf-8") as f:
-        index: dict[str, str] = json.load(f)
-    out: dict[str, tuple[str, ...]] = {}
-    for key, langs in owners.items():
-        others = [o for o in index.get(key, "").split(",") if o and o not in langs]
-        if any(
-            norm(u) == key and (v[0] if isinstance(v, list) else v) != meaning[key]
-            for o in others
-            for src in (coll.get(o, {}), cldr_table(o))
-            for table in (src.get("units", {}), src.get("units_bare", {}))
-            for u, v in table.items()
-        ):
-            continue
-        out[key] = tuple(sorted(langs))
-    return out
+    return {k: frozenset(v) for k, v in owners.items()}, meaning
+
+
+@cache
+def _short_unit_owner(key: str) -> tuple[str, ...]:
+    owners, meaning = _short_units()
+    langs = owners[key]
+    coll = _colloquial()
+    others = [o for o in word_index().get(key, "").split(",") if o and o not in langs]
+    if any(
+        norm(u) == key and (v[0] if isinstance(v, list) else v) != meaning[key]
+        for o in others
+        for src in (coll.get(o, {}), cldr_table(o))
+        for table in (src.get("units", {}), src.get("units_bare", {}))
+        for u, v in table.items()
+    ):
+        return ()  # a unit of another language too (Ukrainian 'год', hours, is Russian for a year)
+    return tuple(sorted(langs))
+
+
+def short_unit_owner(key: str) -> tuple[str, ...]:
+    """The languages whose own bare age unit ``key`` (normalized) is, when
+    no other language reads it as another unit; () otherwise. Checked per
+    word when first met, so that a first call does not load every table."""
+    if key not in _short_units()[0]:
+        return ()
+    return _short_unit_owner(key)
 
 
 @cache
