@@ -4,10 +4,10 @@ extractor is called from here, once per segment."""
 from __future__ import annotations
 
 from ..dialects.base import Dialect, State
-from ..emoji import repair_emoji
+from ..emoji import may_need_repair, repair_emoji
 from ..model import LAZY, EmojiRepair, ParsedDate, Post
 from ..segment import Draft
-from .entities import find_hashtags, find_mentions, find_urls
+from .entities import find_entities
 from .language import post_language
 from .timestamp import with_zone
 from .truncation import is_truncated
@@ -29,9 +29,11 @@ class PostBuilder:
         dialect = draft.dialect
         index = self.index
         self.index += 1
-        raw = draft.raw()
-        start = draft.start
-        first, last = draft.lines[0], draft.lines[-1]
+        lines = draft.lines
+        first, last = lines[0], lines[-1]
+        # most chat segments are one line: no join for them
+        raw = first.text + first.term if len(lines) == 1 else draft.raw()
+        start = first.start
         end = start + len(raw)
         if draft.kind == "meta":
             text = raw.strip()
@@ -59,14 +61,17 @@ class PostBuilder:
         if draft.body_start is not None and draft.body_end is not None:
             body = raw[draft.body_start - start : draft.body_end - start]
             span = (draft.body_start, draft.body_end)
-            # a '?' after a space is a real question in French and an emoji
-            # lost to '?' elsewhere: tell the repair the language, but only
-            # pay for identifying it when such a '?' is there
-            hint = post_language(body) if (" ?" in body or "\u00a0?" in body) else None
-            result = repair_emoji(body, language=hint)
-            if result.repairs:
-                repairs = tuple(r.shifted(draft.body_start) for r in result.repairs)
-            text = result.text.strip()
+            if may_need_repair(body):
+                # a '?' after a space is a real question in French and an
+                # emoji lost to '?' elsewhere: tell the repair the language,
+                # but only pay for identifying it when such a '?' is there
+                hint = post_language(body) if (" ?" in body or "\u00a0?" in body) else None
+                result = repair_emoji(body, language=hint)
+                if result.repairs:
+                    repairs = tuple(r.shifted(draft.body_start) for r in result.repairs)
+                text = result.text.strip()
+            else:
+                text = body.strip()
         else:
             text = ""
         header = draft.header
@@ -76,6 +81,7 @@ class PostBuilder:
             stamp_text: str | None = date.text
         else:
             stamp_text = date.text if date is not None else None
+        hashtags, mentions, urls = find_entities(body)
         return Post(
             kind="post",
             text=text,
@@ -86,9 +92,9 @@ class PostBuilder:
             relative=date.relative if date is not None else False,
             language=LAZY,
             emoji=repairs,
-            hashtags=find_hashtags(body),
-            mentions=find_mentions(body),
-            urls=find_urls(body),
+            hashtags=hashtags,
+            mentions=mentions,
+            urls=urls,
             truncated=draft.truncated or is_truncated(text),
             text_span=span,
             author_span=draft.author_span,
