@@ -15,6 +15,13 @@ from .truncation import is_truncated
 #: Remember at most this many distinct meta texts for ``repeat_of``.
 MAX_REMEMBERED = 100_000
 
+# ``Post(...)`` goes through ``type.__call__``, which packs the keyword
+# arguments into a dict and unpacks it again for ``__init__``; calling
+# ``__init__`` on a bare instance passes them straight through (the same
+# attrs-generated code runs, converters included).
+_bare = object.__new__
+_init_post = Post.__init__
+
 
 class PostBuilder:
     """Extract the fields of each draft, in document order."""
@@ -41,7 +48,9 @@ class PostBuilder:
             repeat_of = self._seen_meta.get(key)
             if repeat_of is None and len(self._seen_meta) < MAX_REMEMBERED:
                 self._seen_meta[key] = index
-            return Post(
+            meta = _bare(Post)
+            _init_post(
+                meta,
                 kind="meta",
                 raw=raw,
                 text=text,
@@ -54,6 +63,7 @@ class PostBuilder:
                 line=first.number,
                 end_line=last.number,
             )
+            return meta
 
         body = ""
         span: tuple[int, int] | None = None
@@ -82,7 +92,9 @@ class PostBuilder:
         else:
             stamp_text = date.text if date is not None else None
         hashtags, mentions, urls = find_entities(body)
-        return Post(
+        post = _bare(Post)
+        _init_post(
+            post,
             kind="post",
             text=text,
             author=header.author if header is not None else None,
@@ -108,3 +120,4 @@ class PostBuilder:
             line=first.number,
             end_line=last.number,
         )
+        return post
