@@ -44,7 +44,10 @@ class EmojiRepair:
 
     def shifted(self, offset: int) -> EmojiRepair:
         """The same repair with offsets moved by ``offset``."""
-        return attrs.evolve(self, start=self.start + offset, end=self.end + offset)
+        # built directly: attrs.evolve looks the fields up on every call
+        return EmojiRepair(
+            self.start + offset, self.end + offset, self.found, self.fixed, self.lost
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {

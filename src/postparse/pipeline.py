@@ -70,7 +70,7 @@ def _run(
     state.order = order or chosen.order
     builder = PostBuilder(chosen, state)
     drafts = segment(chain(head, lines), chosen, state, others)
-    return chosen, state, (builder.build(d) for d in drafts)
+    return chosen, state, map(builder.build, drafts)
 
 
 def iter_parse(

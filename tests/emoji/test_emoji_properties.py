@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from postparse.emoji import repair_emoji
+from postparse.emoji import _lost, _mojibake, _stage_one, may_need_repair, repair_emoji
 from postparse.model import EmojiResult
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
@@ -111,3 +111,51 @@ def test_damaged_text_invariants() -> None:
     assert again.repairs == ()
     assert "ðŸ" not in r.text
     assert "\\ud83d" not in r.text
+
+
+# pieces that each pass repairs, in ASCII and out of it: the gate takes a
+# shortcut for ASCII text
+_PIECES = st.lists(
+    st.sampled_from(
+        [
+            "&#128514;",
+            "&#x1F602;",
+            "&hearts;",
+            "\\ud83d\\ude02",
+            "\\U0001F602",
+            "\\u{1F602}",
+            "??",
+            " ? ",
+            "Hi ",
+            "ok.",
+            "\n",
+            "ðŸ˜‚",
+            "â€™",
+            "é",
+            "\ufe0f",
+            "\u200d",
+        ]
+    ),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(_TEXTS, _PIECES), st.sampled_from([None, "en", "fr"]))
+def test_no_repair_needed_means_the_slow_path_finds_nothing(
+    text: str, language: str | None
+) -> None:
+    # may_need_repair is the cheap gate of repair_emoji (and of the post
+    # builder): where it says no, every pass must find nothing
+    if not may_need_repair(text):
+        assert _stage_one(text, False, False) == []
+        assert _lost.find(text, language) == []
+        assert repair_emoji(text, language=language).text is text
+
+
+@given(_TEXTS)
+def test_mojibake_suspect_matches_its_pair_scan(text: str) -> None:
+    # suspect() is the one-search form of the scan _mojibake.find walks
+    hits = [m.start() for m in _mojibake._PAIR_RE.finditer(text)]
+    expected = any(text[p] in _mojibake._LEAD_CHARS for p in hits)
+    assert _mojibake.suspect(text) is expected

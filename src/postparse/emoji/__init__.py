@@ -16,7 +16,7 @@ What is repaired (see ``docs/emoji.md``):
 - orphan U+FE0F and dangling U+200D next to emoji;
 - opt-in: ``:shortcodes:`` and ``[bracket]`` sticker codes.
 
-Text with nothing suspect costs one regex scan and is returned as is.
+Text with nothing suspect costs a scan or two and is returned as is.
 """
 
 from __future__ import annotations
@@ -32,16 +32,27 @@ from ..model import EmojiRepair, EmojiResult
 from . import _compose, _lost, _mojibake
 from ._tables import VS16, ZWJ, bracket_codes, shortcodes, tables
 
-__all__ = ["EmojiRepair", "EmojiResult", "repair_emoji"]
+__all__ = ["EmojiRepair", "EmojiResult", "may_need_repair", "repair_emoji"]
 
 Candidate = tuple[int, int, str, bool]
 
 # Fast path: two plain scans (a character class, then a mojibake lead byte
-# followed by a continuation byte); stdlib ``re`` is fastest for these.
+# followed by a continuation byte); stdlib ``re`` is fastest for these, and
+# ASCII text needs neither.
 _SUSPECT_RE = re.compile(r"[?\\&\ufe0f\u200d\ud800-\udfff]")
 _SUSPECT_SHORTCODE_RE = re.compile(r"[?\\&\ufe0f\u200d\ud800-\udfff:]")
 _SUSPECT_BRACKET_RE = re.compile(r"[?\\&\ufe0f\u200d\ud800-\udfff\[]")
 _SUSPECT_BOTH_RE = re.compile(r"[?\\&\ufe0f\u200d\ud800-\udfff:\[]")
+
+
+def may_need_repair(text: str) -> bool:
+    """Whether :func:`repair_emoji` (without ``shortcodes``/``bracket_codes``)
+    may change ``text``; when False it returns ``text`` unchanged."""
+    if text.isascii():
+        # the ASCII characters of _SUSPECT_RE; mojibake is never ASCII
+        return "?" in text or "\\" in text or "&" in text
+    return _SUSPECT_RE.search(text) is not None or _mojibake.suspect(text)
+
 
 _ESCAPE_RE = regex.compile(
     r"\\+(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|[ux]\{([0-9a-fA-F]{1,6})\})",
@@ -340,15 +351,16 @@ def repair_emoji(
     ``shortcodes`` converts unambiguous ``:name:`` codes, ``bracket_codes``
     converts ``[名字]`` sticker codes (Weibo); both are off by default.
     """
-    if shortcodes and bracket_codes:
-        suspect = _SUSPECT_BOTH_RE
-    elif shortcodes:
-        suspect = _SUSPECT_SHORTCODE_RE
-    elif bracket_codes:
-        suspect = _SUSPECT_BRACKET_RE
-    else:
-        suspect = _SUSPECT_RE
-    if suspect.search(text) is None and not _mojibake.suspect(text):
+    if shortcodes or bracket_codes:
+        if shortcodes and bracket_codes:
+            suspect = _SUSPECT_BOTH_RE
+        elif shortcodes:
+            suspect = _SUSPECT_SHORTCODE_RE
+        else:
+            suspect = _SUSPECT_BRACKET_RE
+        if suspect.search(text) is None and not _mojibake.suspect(text):
+            return EmojiResult(text, ())
+    elif not may_need_repair(text):
         return EmojiResult(text, ())
 
     accepted = _stage_one(text, shortcodes, bracket_codes)

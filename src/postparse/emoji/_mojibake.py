@@ -51,11 +51,15 @@ _CONT_OR_WILD = "[" + re.escape(_CONT_CHARS + _WILDCARDS) + "]"
 #: a lead byte followed by a continuation byte: worth a look. Scans faster
 #: with a lead *range* (regex module); hits are then filtered by _LEAD_CHARS.
 _PAIR_RE = regex.compile("[\u00c2-\u00f3]" + _CONT_OR_WILD)
+#: the same pairs with the exact lead bytes: one stdlib ``re`` search answers
+#: :func:`suspect` without a Python-level look at each hit
+_SUSPECT_PAIR_RE = re.compile(_LEAD + _CONT_OR_WILD)
 
 
 def suspect(text: str) -> bool:
     """Whether ``text`` holds a mojibake lead byte followed by a continuation byte."""
-    return any(text[m.start()] in _LEAD_CHARS for m in _PAIR_RE.finditer(text))
+    # every lead character is outside ASCII
+    return not text.isascii() and _SUSPECT_PAIR_RE.search(text) is not None
 
 
 #: a maximal run of lead + continuation characters (inner repeat bounded).

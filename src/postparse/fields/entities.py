@@ -122,3 +122,16 @@ def find_mentions(text: str) -> list[str]:
             continue
         out.append(f"{name}@{m.group(2)}" if m.group(2) else name)
     return out
+
+
+_NONE: tuple[str, ...] = ()
+
+
+def find_entities(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Hashtags, mentions and URLs of ``text`` at once; each finder runs
+    only where its marker character is there (most posts have none)."""
+    return (
+        tuple(find_hashtags(text)) if "#" in text else _NONE,
+        tuple(find_mentions(text)) if "@" in text else _NONE,
+        tuple(find_urls(text)) if "." in text else _NONE,
+    )

@@ -4,16 +4,23 @@ extractor is called from here, once per segment."""
 from __future__ import annotations
 
 from ..dialects.base import Dialect, State
-from ..emoji import repair_emoji
+from ..emoji import may_need_repair, repair_emoji
 from ..model import LAZY, EmojiRepair, ParsedDate, Post
 from ..segment import Draft
-from .entities import find_hashtags, find_mentions, find_urls
+from .entities import find_entities
 from .language import post_language
 from .timestamp import with_zone
 from .truncation import is_truncated
 
 #: Remember at most this many distinct meta texts for ``repeat_of``.
 MAX_REMEMBERED = 100_000
+
+# ``Post(...)`` goes through ``type.__call__``, which packs the keyword
+# arguments into a dict and unpacks it again for ``__init__``; calling
+# ``__init__`` on a bare instance passes them straight through (the same
+# attrs-generated code runs, converters included).
+_bare = object.__new__
+_init_post = Post.__init__
 
 
 class PostBuilder:
@@ -29,9 +36,11 @@ class PostBuilder:
         dialect = draft.dialect
         index = self.index
         self.index += 1
-        raw = draft.raw()
-        start = draft.start
-        first, last = draft.lines[0], draft.lines[-1]
+        lines = draft.lines
+        first, last = lines[0], lines[-1]
+        # most chat segments are one line: no join for them
+        raw = first.text + first.term if len(lines) == 1 else draft.raw()
+        start = first.start
         end = start + len(raw)
         if draft.kind == "meta":
             text = raw.strip()
@@ -39,7 +48,9 @@ class PostBuilder:
             repeat_of = self._seen_meta.get(key)
             if repeat_of is None and len(self._seen_meta) < MAX_REMEMBERED:
                 self._seen_meta[key] = index
-            return Post(
+            meta = _bare(Post)
+            _init_post(
+                meta,
                 kind="meta",
                 raw=raw,
                 text=text,
@@ -52,6 +63,7 @@ class PostBuilder:
                 line=first.number,
                 end_line=last.number,
             )
+            return meta
 
         body = ""
         span: tuple[int, int] | None = None
@@ -59,14 +71,17 @@ class PostBuilder:
         if draft.body_start is not None and draft.body_end is not None:
             body = raw[draft.body_start - start : draft.body_end - start]
             span = (draft.body_start, draft.body_end)
-            # a '?' after a space is a real question in French and an emoji
-            # lost to '?' elsewhere: tell the repair the language, but only
-            # pay for identifying it when such a '?' is there
-            hint = post_language(body) if (" ?" in body or "\u00a0?" in body) else None
-            result = repair_emoji(body, language=hint)
-            if result.repairs:
-                repairs = tuple(r.shifted(draft.body_start) for r in result.repairs)
-            text = result.text.strip()
+            if may_need_repair(body):
+                # a '?' after a space is a real question in French and an
+                # emoji lost to '?' elsewhere: tell the repair the language,
+                # but only pay for identifying it when such a '?' is there
+                hint = post_language(body) if (" ?" in body or "\u00a0?" in body) else None
+                result = repair_emoji(body, language=hint)
+                if result.repairs:
+                    repairs = tuple(r.shifted(draft.body_start) for r in result.repairs)
+                text = result.text.strip()
+            else:
+                text = body.strip()
         else:
             text = ""
         header = draft.header
@@ -76,7 +91,10 @@ class PostBuilder:
             stamp_text: str | None = date.text
         else:
             stamp_text = date.text if date is not None else None
-        return Post(
+        hashtags, mentions, urls = find_entities(body)
+        post = _bare(Post)
+        _init_post(
+            post,
             kind="post",
             text=text,
             author=header.author if header is not None else None,
@@ -86,9 +104,9 @@ class PostBuilder:
             relative=date.relative if date is not None else False,
             language=LAZY,
             emoji=repairs,
-            hashtags=find_hashtags(body),
-            mentions=find_mentions(body),
-            urls=find_urls(body),
+            hashtags=hashtags,
+            mentions=mentions,
+            urls=urls,
             truncated=draft.truncated or is_truncated(text),
             text_span=span,
             author_span=draft.author_span,
@@ -102,3 +120,4 @@ class PostBuilder:
             line=first.number,
             end_line=last.number,
         )
+        return post

@@ -24,7 +24,9 @@ from ..model import ParsedDate
 if TYPE_CHECKING:
     from ..dialects.base import Dialect, Match, State
 
-_DIGITS = re.compile(r"[0-9]+")
+#: digit runs, kept by ``split``: the runs and the shape (the text with
+#: each run replaced by '#') come from one scan
+_DIGIT_RUNS = re.compile(r"([0-9]+)")
 #: How many date fields (year, month, day, hour, minute, second) a
 #: precision fixes.
 _NEEDED = {
@@ -71,9 +73,7 @@ class _Shape:
 
     def apply(self, runs: list[str], latest_year: int) -> datetime | None:
         values = [1, 1, 1, 0, 0, 0]
-        plan = self.plan
-        for field in range(len(plan)):
-            i, mode = plan[field]
+        for field, (i, mode) in enumerate(self.plan):
             n = int(runs[i])
             if field == 3:
                 hours, read = _HOUR_MODES[mode]
@@ -161,10 +161,11 @@ class StampFormats:
     ) -> tuple[ParsedDate | None, bool]:
         """The date of ``stamp``, and whether its offsets are already moved
         by ``at`` (the learned path builds it in place)."""
-        runs = _DIGITS.findall(stamp) if len(stamp) <= 64 else []
+        parts = _DIGIT_RUNS.split(stamp) if len(stamp) <= 64 else []
+        runs = parts[1::2]
         if len(runs) < 3:
             return self._engine(stamp, state, dialect), False
-        key = (_DIGITS.sub("#", stamp), state.order, dialect.languages)
+        key = ("#".join(parts[::2]), state.order, dialect.languages)
         known = key in self._shapes
         shape = self._shapes.get(key)
         if known and shape is None:  # a shape the engine must always read

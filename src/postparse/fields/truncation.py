@@ -17,6 +17,33 @@ _MARKERS = frozenset(m.lower() for m in _markers)
 _TRAIL = " \t\r\n)]}>»›\"'”’"
 
 
+#: the last character of each marker: a text whose last character (lower-
+#: cased) is none of these ends with no marker, unless a stray glyph follows
+_MARKER_ENDS = frozenset(m[-1] for m in _MARKERS if m)
+
+
+def _may_end_with_marker(tail: str) -> bool:
+    """A cheap look at the last characters of ``tail``: False only where
+    :func:`_ends_with_marker` is False too."""
+    last = tail[-1]
+    low = last.lower()
+    if not _stays_last(last, low) or low in _MARKER_ENDS:
+        return True
+    if not (low.isascii() and low.isalpha()) or len(tail) < 2:
+        return False
+    # a stray glyph: the character before it must end a marker
+    before = tail[-2]
+    low = before.lower()
+    return not _stays_last(before, low) or low in _MARKER_ENDS
+
+
+def _stays_last(char: str, low: str) -> bool:
+    """Whether ``low`` (``char`` lower-cased alone) is what the piece ends
+    with: ``char`` is not stripped, not lower-cased by its context (final
+    sigma) and lower-cases to one character."""
+    return len(low) == 1 and not char.isspace() and char != "\u03a3"
+
+
 def _ends_with_marker(tail: str) -> bool:
     # a marker stands alone: after a line break, an ellipsis or a full stop
     # (or as the whole text), never glued to the words before it
@@ -43,4 +70,4 @@ def is_truncated(text: str) -> bool:
     last = tail[-1]
     if last == "…" or tail.endswith("..."):
         return len(text) >= MIN_PREVIEW
-    return _ends_with_marker(tail)
+    return _may_end_with_marker(tail) and _ends_with_marker(tail)
