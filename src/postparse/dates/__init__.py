@@ -279,9 +279,9 @@ class DateParser:
         if text.isascii():  # the common case, in one go
             low = text.lower()
             keys = _ASCII_WORD.findall(low)
-            if _guesses_language(keys):
+            if not (_VOTING or _voting_words()).isdisjoint(keys):  # _guesses_language
                 return _GUESS, keys
-            gated = self._neutral().ascii_may_hold(text, low)
+            gated = (self._neutral_matcher or self._neutral()).ascii_may_hold(text, low)
             return (_NEUTRAL_ONLY if gated else _NO_DATE), keys
         keys = _norm_words(text)
         if has_nospace(text):
@@ -334,11 +334,25 @@ def _guesses_language(words: list[str]) -> bool:
     """Would :func:`guess_languages` count one of ``words`` (normalized)?
     Text with none of them (and no character of a script without spaces)
     guesses no language."""
+    voting = _VOTING
+    if voting is None:
+        voting = _voting_words()
+    return not voting.isdisjoint(words)
+
+
+_VOTING: frozenset[str] | None = None
+
+
+def _voting_words() -> frozenset[str]:
+    """The words :func:`guess_languages` counts from the index: known to a
+    language, not shared by all (:data:`_NEUTRAL`), not one ASCII letter."""
+    global _VOTING
     index = word_index()
-    for k in index.keys() & words:
-        if index[k] and k not in _NEUTRAL and not (len(k) < 2 and k.isascii()):
-            return True
-    return False
+    voting = {
+        k for k, v in index.items() if v and k not in _NEUTRAL and not (len(k) < 2 and k.isascii())
+    }
+    _VOTING = frozenset(voting)
+    return _VOTING
 
 
 _PARSER = DateParser()
