@@ -79,3 +79,12 @@ def test_lines_agree_with_a_reference_at_every_block_size(
     finally:
         lines_mod._BLOCK = old
     assert got == _reference_lines(text)
+
+
+def test_a_cr_held_back_at_a_chunk_end_ends_its_line() -> None:
+    # regression: '\r' then 'a' in two chunks gave one line '\ra' (the \r
+    # held back in case '\n' began the next chunk was never looked at again)
+    got = [(ln.text, ln.term, ln.start, ln.number) for ln in split_lines(["\r", "a"])]
+    assert got == [("", "\r", 0, 1), ("a", "", 1, 1)]
+    got = [(ln.text, ln.term) for ln in split_lines(["x\r", "a", "b\r"])]
+    assert got == [("x", "\r"), ("ab", "\r")]

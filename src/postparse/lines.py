@@ -135,10 +135,14 @@ class LineSplitter:
         if self._pending:
             text = self._pending
             self._pending = ""
-            if text.endswith("\r"):
-                yield self._emit(text[:-1], "\r")
-            else:
-                yield self._emit(text, "")
+            # what is left holds no \n; a \r in it ends a line (one held back
+            # at the end of a chunk, in case \n began the next, may be inside)
+            start = 0
+            while (cr := text.find("\r", start)) >= 0:
+                yield self._emit(text[start:cr], "\r")
+                start = cr + 1
+            if start < len(text):
+                yield self._emit(text[start:], "")
 
     def _emit(self, text: str, term: str) -> Line:
         line = Line(text, term, self._offset, self._number)
