@@ -64,7 +64,7 @@ def _run(
     if order is not None and chosen.order is not None and order != chosen.order and others:
         # the dates that disagree with the format's own order may be another
         # region's: the first region's order comes from its own lines
-        cut = first_switch(head, chosen, tuple(d for d in others if d.signature is not None))
+        cut = first_switch(head, chosen, others)
         if cut is not None:
             order = infer_date_order([ln.content for ln in head[:cut] if ln.content])
     state.order = order or chosen.order

@@ -183,11 +183,18 @@ _NAME_SENTENCE_END = regex.compile(r"[.!?,;:…)]$")
 _HANDLE_OR_CAPITAL = regex.compile(r"[._\d]|^\p{Lu}")
 
 
+def plain_name(c: str) -> bool:
+    """A line short enough to be a sender's name, that ends no sentence and
+    opens with no quote, bullet or handle mark (the test :func:`name_like`
+    starts with, for rules and signatures that know no names yet)."""
+    return 0 < len(c) <= 60 and not _NAME_SENTENCE_END.search(c) and c[:1] not in "[(:`>*-•#@"
+
+
 def name_like(ctx: Context, c: str, seen: set[str]) -> bool:
     """A line that can be a sender's name standing above a time line: a name
     already ``seen`` as an author, a line after a blank line, a divider or
     the start, or 1-4 capitalised words (or a handle such as ``bob.k``)."""
-    if not 0 < len(c) <= 60 or _NAME_SENTENCE_END.search(c) or c[:1] in "[(:`>*-•#@":
+    if not plain_name(c):
         return False
     if c in seen or ctx.state.current != "post" or ctx.state.after_blank:
         return True

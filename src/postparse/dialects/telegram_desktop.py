@@ -42,6 +42,7 @@ from ._chat import (
     memo,
     name_like,
     on_day_of,
+    plain_name,
 )
 from .base import Context, Dialect, Match, rule
 
@@ -196,17 +197,10 @@ def html_name_time(ctx: Context, line: Line) -> Match | None:
 #: a stamp with seconds ('02.09.2024 16:17:05'): the HTML export's own, which
 #: chat apps with a name over a date line (Discord) never print
 _SECONDS = regex.compile(r"\d:\d{2}:\d{2}(?!\d)")
-_SENTENCE_END = regex.compile(r"[.!?:;,…]$")
 
 
 def _sig_name(c: str) -> bool:
-    return (
-        0 < len(c) <= 64
-        and not c[:1].isdigit()
-        and c[:1] not in "[(:`>*-•#@"
-        and _SENTENCE_END.search(c) is None
-        and _time_line(c) is None
-    )
+    return plain_name(c) and not c[:1].isdigit() and _time_line(c) is None
 
 
 def html_signature(window: Sequence[str]) -> bool:
@@ -222,12 +216,7 @@ def html_signature(window: Sequence[str]) -> bool:
         return False  # Telegram prints 24-hour times
     if len(c) <= 2 and _INITIALS.fullmatch(c) is not None:
         return _sig_name(window[2])
-    return (
-        len(window) >= 3
-        and _SECONDS.search(stamp) is not None
-        and stamp[:1].isdigit()
-        and _sig_name(c)
-    )
+    return stamp[:1].isdigit() and _SECONDS.search(stamp) is not None and _sig_name(c)
 
 
 def detect_html(sample: Sequence[str]) -> float:
