@@ -24,12 +24,18 @@ Did you include the migration note?
 """
 
 
+def _read(text: str) -> tuple[postparse.Document, list[tuple[str, int, str, str | None]]]:
+    """The document, checked to partition ``text``, and its segments as
+    (kind, first line, dialect, author)."""
+    doc = postparse.parse(text, now=NOW)
+    check_partition(text, doc)
+    return doc, [(s.kind, s.line, s.dialect, s.author) for s in doc.segments]
+
+
 def test_each_region_is_read_with_its_own_dialect() -> None:
     # 8/30/24 makes the WhatsApp region month-first; the Telegram region's
     # 02.09.24 must still be read day-first (regression: one order per file)
-    doc = postparse.parse(MIXED, now=NOW)
-    check_partition(MIXED, doc)
-    got = [(s.kind, s.line, s.dialect, s.author) for s in doc.segments]
+    doc, got = _read(MIXED)
     # the dialect detected from the head of the file reads the text above
     # its first header (here as one post without a byline)
     assert got == [
@@ -98,9 +104,7 @@ def test_a_discord_region_after_a_whatsapp_one() -> None:
 
 
 def test_a_weibo_region_after_tweets_headers_spread_over_lines() -> None:
-    doc = postparse.parse(TWEETS_THEN_WEIBO, now=NOW)
-    check_partition(TWEETS_THEN_WEIBO, doc)
-    got = [(s.kind, s.line, s.dialect, s.author) for s in doc.segments]
+    doc, got = _read(TWEETS_THEN_WEIBO)
     assert got == [
         ("post", 1, "twitter", "Desk of Rui"),
         ("meta", 6, "twitter", None),
@@ -126,9 +130,7 @@ Did you include the migration note?
 
 
 def test_a_telegram_html_export_region_after_a_whatsapp_one() -> None:
-    doc = postparse.parse(HTML_AFTER_WHATSAPP, now=NOW)
-    check_partition(HTML_AFTER_WHATSAPP, doc)
-    got = [(s.kind, s.line, s.dialect, s.author) for s in doc.segments]
+    _, got = _read(HTML_AFTER_WHATSAPP)
     assert got == [
         ("post", 1, "whatsapp-android", "Priya Raman"),
         ("post", 2, "whatsapp-android", "Dana Whitfield"),

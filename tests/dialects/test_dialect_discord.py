@@ -129,7 +129,8 @@ def test_system_messages_are_meta() -> None:
 
 
 @pytest.mark.parametrize(
-    "divider", ["28 августа 2024 г.", "28 серпня 2024 р.", "2024년 8월 28일", "2024년 8월 28일 수요일"]
+    "divider",
+    ["28 августа 2024 г.", "28 серпня 2024 р.", "2024년 8월 28일", "2024년 8월 28일 수요일"],
 )
 def test_localized_day_dividers_are_meta(divider: str) -> None:
     from postparse.dialects._chat import is_day_divider
