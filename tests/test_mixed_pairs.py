@@ -9,10 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import postparse
 from conftest import FIXTURES, NOW
-from postparse.dialects import get_dialect
+from postparse.dialects import get_dialect, registered
 from postparse.lines import INVISIBLE
 
 
@@ -313,3 +315,44 @@ def test_the_telegram_html_signature_holds_on_its_headers_only() -> None:
         if not p.name.startswith("html") and (hits := _hits("telegram-desktop-html", _contents(p)))
     }
     assert found == {}
+
+
+def _bounded() -> list[str]:
+    return sorted(n for n, d in registered().items() if d.signature_max_len is not None)
+
+
+def _windows_hit(dialect: str) -> list[list[str]]:
+    """Every window of every plain fixture (of any dialect) where the
+    dialect's signature holds."""
+    sig = get_dialect(dialect).signature
+    assert sig is not None
+    found = []
+    for p in _plain_fixtures():
+        contents = _contents(p)
+        found += [contents[i : i + 7] for i in range(len(contents)) if sig(contents[i : i + 7])]
+    return found
+
+
+@pytest.mark.parametrize("dialect", _bounded())
+def test_a_signature_bound_hides_no_hit_in_the_fixtures(dialect: str) -> None:
+    # the engine calls no signature on a first content longer than its bound
+    bound = get_dialect(dialect).signature_max_len
+    assert bound is not None
+    hits = _windows_hit(dialect)
+    assert hits, "no fixture window to check the bound on"
+    assert [w[0] for w in hits if len(w[0]) > bound] == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data())
+@pytest.mark.parametrize("dialect", _bounded())
+def test_a_signature_does_not_hold_past_its_bound(dialect: str, data: st.DataObject) -> None:
+    # the bound is no tighter than the signature's own tests: a header line
+    # made longer than the bound (text added after it) is no header
+    d = get_dialect(dialect)
+    assert d.signature is not None and d.signature_max_len is not None
+    window = list(data.draw(st.sampled_from(_windows_hit(dialect))))
+    extra = d.signature_max_len + 1 - len(window[0])
+    tail = data.draw(st.text(alphabet="ab .,:-@·0123456789", min_size=extra, max_size=extra + 40))
+    window[0] = window[0] + " " + tail.strip() + "x" * extra
+    assert not d.signature(window)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 #: (script, pattern): scripts written without spaces count per character,
@@ -26,9 +28,14 @@ _FIRST = tuple(
     (name, regex.compile(p.pattern.replace("{2,}", "").replace("+", ""))) for name, p in _SCRIPTS
 )
 _PER_CHAR = frozenset({"Han", "Kana", "Thai"})
+#: scripts counted per character are counted by runs (one string per run,
+#: not one per character: a line of Chinese is a few runs)
+_RUNS = {name: regex.compile(p.pattern + "+") for name, p in _SCRIPTS if name in _PER_CHAR}
 WORD_WEIGHT = 3
 _LATIN_WORD = regex.compile(r"\p{Latin}{2,}")
-_ASCII_LETTER = regex.compile(r"[A-Za-z]")
+#: ASCII text needs no Unicode classes: the standard library's engine is
+#: cheaper to call
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 #: How many characters of a line are looked at.
 SAMPLE = 300
@@ -37,6 +44,12 @@ SAMPLE = 300
 _NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
 #: scripts counted together: Japanese mixes kanji and kana
 _PARTNERS = {"Han": ("Han", "Kana"), "Kana": ("Han", "Kana")}
+
+
+def _count(name: str, sample: str) -> int:
+    if name in _PER_CHAR:
+        return sum(map(len, _RUNS[name].findall(sample)))
+    return len(_PATTERNS[name].findall(sample)) * WORD_WEIGHT
 
 
 def dominant_script(text: str) -> str | None:
@@ -59,17 +72,18 @@ def dominant_script(text: str) -> str | None:
     found = next((name for name, pattern in _FIRST if pattern.match(ch)), None)
     if found is None:
         return "Latin" if _LATIN_WORD.search(sample) else None
-    counts = {}
-    for name in _PARTNERS.get(found, (found,)):
-        n = len(_PATTERNS[name].findall(sample))
-        counts[name] = n if name in _PER_CHAR else n * WORD_WEIGHT
+    counts = {name: _count(name, sample) for name in _PARTNERS.get(found, (found,))}
     best = max(counts, key=counts.__getitem__)
     best_n = counts[best]
     if counts.get("Kana"):
         best, best_n = "Kana", counts["Kana"] + counts.get("Han", 0)
-    latin = len(_LATIN_WORD.findall(sample)) * WORD_WEIGHT
-    if latin > best_n:
-        return "Latin"
+    # k Latin words take at least 3k - 1 characters, none of them counted
+    # per character above: skip counting them when they cannot win
+    free = len(sample) - (best_n if best in _PER_CHAR else 0)
+    if (free + 1) // 3 * WORD_WEIGHT > best_n:
+        latin = len(_LATIN_WORD.findall(sample)) * WORD_WEIGHT
+        if latin > best_n:
+            return "Latin"
     if best == "Han":
         return han_variant(sample) or "Han"
     return best

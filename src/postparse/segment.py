@@ -9,8 +9,10 @@ that rules read.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from math import inf
 
 import attrs
 
@@ -85,37 +87,69 @@ SWITCH_EVIDENCE = 2
 SWITCH_WINDOW = 6
 
 
-#: a dialect that may be switched to: its signature and the hits it needs
-_Candidate = tuple[Dialect, Callable[[Sequence[str]], object], int]
+#: a dialect that may be switched to: its signature, the hits it needs and
+#: the longest first content its signature holds on
+_Candidate = tuple[Dialect, Callable[[Sequence[str]], object], int, float]
 
 
-def _candidates(alternatives: tuple[Dialect, ...], current: Dialect) -> tuple[_Candidate, ...]:
-    return tuple(
-        (d, d.signature, d.switch_evidence)
-        for d in alternatives
-        if d is not current and d.signature is not None
-    )
+class _Candidates:
+    """The dialects that may be switched to, for a given line: a signature is
+    never called on a content longer than its ``signature_max_len``, and the
+    unbounded ones only where their ``signature_gate`` matches (so that the
+    long lines of prose cost one regex test, or none)."""
+
+    __slots__ = ("_by_length", "_gated", "_gates", "_limits", "_longest", "_unbounded")
+
+    def __init__(self, alternatives: tuple[Dialect, ...], current: Dialect, evidence: bool = True):
+        every = [
+            (
+                d,
+                d.signature,
+                d.switch_evidence if evidence else 1,
+                inf if d.signature_max_len is None else d.signature_max_len,
+            )
+            for d in alternatives
+            if d is not current and d.signature is not None
+        ]
+        #: the distinct bounds, ascending; the candidates (in registration
+        #: order) still in play for a content no longer than each
+        self._limits = sorted({c[3] for c in every} | {inf})
+        self._by_length = [tuple(c for c in every if c[3] >= lim) for lim in self._limits]
+        #: past the longest bound: the unbounded signatures, behind their gates
+        self._longest = max((c[3] for c in every if c[3] < inf), default=-1)
+        self._unbounded = tuple(c for c in every if c[3] == inf)
+        self._gates = tuple(c[0].signature_gate for c in self._unbounded)
+        self._gated = all(g is not None for g in self._gates)
+
+    def live(self, content: str) -> tuple[_Candidate, ...]:
+        n = len(content)
+        if n > self._longest and self._gated:
+            if not any(g(content) for g in self._gates):  # type: ignore[misc]
+                return ()
+            return self._unbounded
+        return self._by_length[bisect_left(self._limits, n)]
 
 
-def _switch(line: Line, ahead: deque[Line], candidates: tuple[_Candidate, ...]) -> Dialect | None:
+def _switch(line: Line, ahead: deque[Line], candidates: _Candidates) -> Dialect | None:
     """Another dialect whose headers start here and go on below, if any.
 
     A dialect's ``signature`` sees the window of this line's content and the
     next non-blank lines' (so a header spread over lines can be recognised);
     it must hold here and at ``switch_evidence - 1`` more places in the window.
     """
+    live = candidates.live(line.content)
+    if not live:
+        return None
     window = [line.content]
-    for ln in ahead:
-        if ln.content:
-            window.append(ln.content)
-    for other, sig, evidence in candidates:
+    window += [ln.content for ln in ahead if ln.content]
+    for other, sig, evidence, longest in live:
         if not sig(window):
             continue
         hits = 1
         for j in range(1, len(window)):
             if hits >= evidence:
                 break
-            if sig(window[j:]):
+            if len(window[j]) <= longest and sig(window[j:]):
                 hits += 1
         if hits >= evidence:
             return other
@@ -135,9 +169,7 @@ def first_switch(
 
     Used to tell which lines belong to a region before it is segmented: the
     head of a file, the window at a region's start."""
-    candidates = _candidates(alternatives, dialect)
-    if not evidence:
-        candidates = tuple((d, sig, 1) for d, sig, _ in candidates)
+    candidates = _Candidates(alternatives, dialect, evidence)
     own = dialect.signature
     for i, line in enumerate(lines):
         if not line.content or (own is not None and own([line.content])):
@@ -198,7 +230,7 @@ def segment(
     ctx = Context(state)
     label_of = dialect.label
     alternatives = tuple(d for d in alternatives if d.signature is not None)
-    candidates = _candidates(alternatives, dialect)
+    candidates = _Candidates(alternatives, dialect)
     want = max(1, dialect.lookahead, SWITCH_WINDOW if alternatives else 0) + 1
     cur: Draft | None = None
     leading: list[Line] = []
@@ -242,7 +274,7 @@ def segment(
             other = _switch(line, buf, candidates)
             if other is not None:
                 dialect, label_of = other, other.label
-                candidates = _candidates(alternatives, dialect)
+                candidates = _Candidates(alternatives, dialect)
                 # the region's posts know nothing of the last region's
                 state.label = state.author = state.last_date = state.divider = None
                 # the region's own dates decide its day/month order (up to

@@ -170,6 +170,14 @@ class Dialect:
     #: how many headers (signature hits) within the engine's window it takes
     #: to switch: 2 for one-line headers, 1 for a signature strong on its own
     switch_evidence: int = 2
+    #: the longest first content the signature can hold on (None: no bound);
+    #: the engine does not call it on longer ones, so that the long lines of
+    #: prose cost no signature calls at all
+    signature_max_len: int | None = None
+    #: for a signature with no length bound: a cheap test of the first
+    #: content that must pass for it to hold (it opens with a digit, ends in
+    #: ']'); on a line longer than every bound the engine runs only these
+    signature_gate: Callable[[str], bool] | None = None
     description: str = ""
 
     def rule_names(self) -> list[str]:

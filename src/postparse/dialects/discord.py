@@ -234,6 +234,7 @@ DISCORD = register(
     Dialect(
         name="discord",
         signature=signature,
+        signature_max_len=120,
         detect=detect,
         rules=(code_fence, header, follow_up, day_divider, spread_header, edited_reactions),
         lookahead=4,

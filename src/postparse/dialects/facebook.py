@@ -287,6 +287,7 @@ FACEBOOK = register(
         lookahead=10,
         order="MDY",
         signature=signature,
+        signature_max_len=60,
         switch_evidence=1,
         description="Facebook feed posts and comments copied from a browser.",
     )

@@ -217,6 +217,7 @@ MASTODON = register(
         rules=(chrome, footer, header),
         lookahead=12,
         signature=signature,
+        signature_max_len=140,
         switch_evidence=1,
         description="Mastodon timeline copied from a browser.",
     )

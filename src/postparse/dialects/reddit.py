@@ -262,6 +262,7 @@ REDDIT = register(
         rules=(chrome, old_title, header),
         lookahead=12,
         signature=signature,
+        signature_max_len=120,
         switch_evidence=1,
         description="Reddit feeds and comment threads (new, shreddit and old layouts).",
     )

@@ -250,6 +250,7 @@ SLACK = register(
         rules=(header, day_divider, name_then_time, follow_up, chrome),
         lookahead=2,
         signature=signature,
+        signature_max_len=110,
         switch_evidence=1,
         description="Messages copied from Slack: 'Name  10:42 AM' then text.",
     )

@@ -89,16 +89,21 @@ def detect(sample: Sequence[str]) -> float:
     return header_score(hits, len(sample))
 
 
+def _ends_in_bracket(content: str) -> bool:
+    return content[-1:] == "]"
+
+
 def signature(window: Sequence[str]) -> bool:
     """A header line 'Name, [02.09.24 16:17]' and nothing else (for mixed files)."""
     content = window[0]
-    return content[-1:] == "]" and _HEADER.fullmatch(content) is not None
+    return _ends_in_bracket(content) and _HEADER.fullmatch(content) is not None
 
 
 TELEGRAM_DESKTOP = register(
     Dialect(
         name="telegram-desktop",
         signature=signature,
+        signature_gate=_ends_in_bracket,
         detect=detect,
         rules=(header, preamble),
         lookahead=1,
@@ -246,6 +251,7 @@ TELEGRAM_DESKTOP_HTML = register(
         detect=detect_html,
         rules=(day_divider, html_initials, html_time, html_name_time, preamble),
         signature=html_signature,
+        signature_max_len=60,
         switch_evidence=1,
         lookahead=3,
         inherit_divider_date=True,

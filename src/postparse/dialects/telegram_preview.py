@@ -353,6 +353,7 @@ TELEGRAM_PREVIEW = register(
         name="telegram-preview",
         detect=detect,
         signature=signature,
+        signature_max_len=128,
         switch_evidence=1,
         rules=(
             divider,

@@ -295,6 +295,7 @@ TELEGRAM_WEB = register(
         name="telegram-web",
         detect=detect,
         signature=signature,
+        signature_max_len=140,
         rules=(
             card,
             byline,

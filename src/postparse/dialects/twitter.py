@@ -453,6 +453,7 @@ TWITTER = register(
     Dialect(
         name="twitter",
         signature=signature,
+        signature_max_len=120,
         switch_evidence=1,
         detect=detect,
         rules=(chrome, footer, counts, header),

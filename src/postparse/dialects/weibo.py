@@ -180,6 +180,7 @@ WEIBO = register(
     Dialect(
         name="weibo",
         signature=signature,
+        signature_max_len=30,
         switch_evidence=1,
         detect=detect,
         rules=(chrome, counts, footer, header),

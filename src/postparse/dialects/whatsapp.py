@@ -163,10 +163,18 @@ def detect_ios(sample: Sequence[str]) -> float:
     return header_score(_hits(sample, "[", _IOS), len(sample))
 
 
+def _opens_with_digit(content: str) -> bool:
+    return content[:1].isdigit()
+
+
+def _opens_with_bracket(content: str) -> bool:
+    return content[:1] == "["
+
+
 def android_signature(window: Sequence[str]) -> bool:
     """A whole Android header: 'date, time - Name: ' (for mixed files)."""
     content = window[0]
-    m = _ANDROID.match(content) if content[:1].isdigit() else None
+    m = _ANDROID.match(content) if _opens_with_digit(content) else None
     return m is not None and _NAME.match(content, m.end()) is not None
 
 
@@ -174,6 +182,7 @@ WHATSAPP_ANDROID = register(
     Dialect(
         name="whatsapp-android",
         signature=android_signature,
+        signature_gate=_opens_with_digit,
         detect=detect_android,
         rules=(android_header,),
         lookahead=1,
@@ -185,7 +194,7 @@ WHATSAPP_ANDROID = register(
 def ios_signature(window: Sequence[str]) -> bool:
     """A whole iOS header: '[date, time] Name: ' (for mixed files)."""
     content = window[0]
-    m = _IOS.match(content) if content[:1] == "[" else None
+    m = _IOS.match(content) if _opens_with_bracket(content) else None
     return m is not None and _NAME.match(content, m.end()) is not None
 
 
@@ -193,6 +202,7 @@ WHATSAPP_IOS = register(
     Dialect(
         name="whatsapp-ios",
         signature=ios_signature,
+        signature_gate=_opens_with_bracket,
         detect=detect_ios,
         rules=(ios_header,),
         lookahead=1,
