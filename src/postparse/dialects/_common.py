@@ -36,3 +36,10 @@ def share(sample: Sequence[str], test: Callable[[str], object]) -> float:
     if not sample:
         return 0.0
     return sum(1 for s in sample if test(s)) / len(sample)
+
+
+def may_be_digits(s: str) -> bool:
+    """A cheap necessary test that every character of ``s`` is a digit to a
+    pattern's ``\\d``: ASCII digits, or a text with a non-ASCII character
+    (the regex module may know digits newer than ``str.isdigit``'s tables)."""
+    return s.isdigit() or not s.isascii()

@@ -24,6 +24,7 @@ from ..lines import INVISIBLE, Line
 from ..model import ParsedDate
 from . import register
 from ._chat import (
+    AMPM,
     CLOCK_HM,
     NUM_DATE,
     REACTIONS,
@@ -34,6 +35,7 @@ from ._chat import (
     on_day_of,
     phrase_finder,
 )
+from ._common import may_be_digits
 from .base import Context, Dialect, Match, rule
 
 _RELDAY = "|".join(
@@ -220,8 +222,30 @@ def detect(sample: Sequence[str]) -> float:
     return header_score(hits, len(sample))
 
 
+#: what may follow a stamp's minutes: the end of :data:`CLOCK_HM` ('PM')
+#: and :data:`_CLOCK_SUFFIX` ('Uhr'); none of it holds a ':'
+_AFTER_MINUTES = regex.compile(r"(?:" + SP + r"?" + AMPM + r")?" + _CLOCK_SUFFIX, regex.IGNORECASE)
+
+
+def _ends_in_clock(c: str) -> bool:
+    """The last ':' is followed by two digits and nothing but what may follow
+    a clock's minutes: every header ends in its stamp's clock."""
+    k = c.rfind(":") + 3
+    if k < 3 or k > len(c):
+        return False
+    if not may_be_digits(c[k - 2 : k]):
+        return False
+    return k == len(c) or _AFTER_MINUTES.fullmatch(c, k) is not None
+
+
 def signature(window: Sequence[str]) -> bool:
     """A whole 'Name — Today at 4:20 PM' header line (for mixed files)."""
+    c = window[0]
+    return ":" in c and _ends_in_clock(c) and _signature(window)
+
+
+def _signature(window: Sequence[str]) -> bool:
+    """:func:`signature` without its cheap first test."""
     c = window[0]
     # every stamp ends in a clock: a colon, and a digit near the end
     if len(c) > 120 or ":" not in c or not _tail_has_digit(c):
