@@ -173,17 +173,29 @@ def _focused(ctx: Context, line: Line) -> Match | None:
     return None
 
 
+def _remote_handle_in_reach(window: Sequence[str]) -> bool:
+    """Some line of the first four holds two '@': an '@user@instance' handle
+    (which the signature requires) never runs over a line break."""
+    for s in window[:4]:  # noqa: SIM110 - a loop costs less than any() here
+        if "@" in s and s.count("@") > 1:
+            return True
+    return False
+
+
 def signature(window: Sequence[str]) -> bool:
     """Display name, '@user@instance' and age in either order over one to
     four lines, or name and handle over a focused post's detail line (for
     mixed files). The instance is required: '@user' alone is Twitter's."""
+    return _remote_handle_in_reach(window) and _signature(window)
+
+
+def _signature(window: Sequence[str]) -> bool:
+    """:func:`signature` without its cheap first test."""
     c = window[0]
     if len(c) > 140:
         return False
     if "@" not in c and not any(s[:1] == "@" for s in window[1:3]):
-        return False  # the cheap first test: no handle where one must be
-    if sum(s.count("@") for s in window[:4]) < 2:
-        return False  # no '@user@instance' in reach
+        return False  # no handle where one must be
     found = match_contents(window[:4], _HEADERS, max_lines=4, max_len=220)
     if found is not None:
         handle: str = found[1].group("handle")
