@@ -215,7 +215,31 @@ _SIG_START = regex.compile(rf"(?:{_SUB}|{_NAME}|Posted)(?=[\s·•]|$)", regex.I
 
 
 def _submitted(content: str) -> bool:
-    return content[:1] in "sS" and len(content) <= 120 and _SUBMITTED.fullmatch(content) is not None
+    """Old reddit's 'submitted 5 hours ago by name' line (the pattern is
+    case-sensitive: it starts with 'submitted')."""
+    return (
+        content.startswith("submitted")
+        and len(content) <= 120
+        and _SUBMITTED.fullmatch(content) is not None
+    )
+
+
+#: how a byline that opens on its first line may open: old reddit's comment
+#: header ('[–]name 25 points 5 hours ago'), or a subreddit ('r/sub ·'; the
+#: patterns ignore case)
+_OPENINGS = ("[–", "[-", "[+", "r/", "R/")
+
+
+def _has_marker(window: Sequence[str]) -> bool:
+    """What every byline :func:`signature` knows holds: a first line
+    opening with '[–]', 'r/' or 'Posted' (in any case), or among the five
+    lines old reddit's 'submitted' line (under a title, a rank and a
+    score) or a '·' or '•' (the separators of the other bylines)."""
+    c = window[0]
+    if c[:2] in _OPENINGS or (c[:1] in "pP" and c[:6].casefold() == "posted"):
+        return True
+    text = "\n".join(window[:5])
+    return "·" in text or "•" in text or "submitted" in text
 
 
 def signature(window: Sequence[str]) -> bool:
@@ -225,6 +249,11 @@ def signature(window: Sequence[str]) -> bool:
     ago by name' line; each strong enough on its own (a bare name needs
     'ago' in its age). The rank and the score above an old reddit title
     belong to it."""
+    return _has_marker(window) and _signature(window)
+
+
+def _signature(window: Sequence[str]) -> bool:
+    """:func:`signature` without its cheap first test."""
     c = window[0]
     if len(c) > 120:
         return False
