@@ -73,8 +73,14 @@ class _Authors:
     seen: set[str] = attrs.Factory(set)
 
 
+def _clock_line_shape(c: str) -> bool:
+    """The cheap test :func:`_is_clock_line` starts with: short, opening with
+    a digit or '[' or ending in a digit."""
+    return len(c) <= 24 and (c[:1].isdigit() or c[:1] == "[" or c[-1:].isdigit())
+
+
 def _is_clock_line(c: str) -> regex.Match[str] | None:
-    if len(c) > 24 or (not c[:1].isdigit() and c[:1] != "[" and not c[-1:].isdigit()):
+    if not _clock_line_shape(c):
         return None
     return _CLOCK_ONLY.fullmatch(c)
 
@@ -101,13 +107,19 @@ def _name_like(ctx: Context, c: str) -> bool:
     return name_like(ctx, c, memo(ctx.state, "slack-authors", _Authors).seen)
 
 
+def _one_line_shape(c: str) -> bool:
+    """The cheap test :func:`_one_line` starts with: a time at the end, after
+    two spaces, a tab or a bracket."""
+    return (
+        len(c) <= 110
+        and (c[-1:].isdigit() or c[-1:] in "]Mm.")
+        and ("  " in c or "\t" in c or "[" in c)
+    )
+
+
 def _one_line(c: str) -> tuple[str, regex.Match[str]] | None:
     """'Name  10:42 AM': the name (badge dropped) and the match."""
-    if (
-        len(c) > 110
-        or not (c[-1:].isdigit() or c[-1:] in "]Mm.")
-        or ("  " not in c and "\t" not in c and "[" not in c)
-    ):
+    if not _one_line_shape(c):
         return None
     m = _HEADER.fullmatch(c)
     if m is None:
@@ -203,11 +215,26 @@ def _sig_header(window: Sequence[str], i: int) -> int:
     return 0
 
 
+def _header_in_reach(window: Sequence[str]) -> bool:
+    """The cheap tests :func:`_sig_header` starts with, at the first line or
+    (under a day divider) the second: a time line's shape below it, or a
+    one-line header's shape."""
+    n = len(window)
+    if (n > 1 and _clock_line_shape(window[1])) or (n > 2 and _clock_line_shape(window[2])):
+        return True
+    return _one_line_shape(window[0]) or (n > 1 and _one_line_shape(window[1]))
+
+
 def signature(window: Sequence[str]) -> bool:
     """A message group (for mixed files): its header ('Name  10:42 AM', or
     'Name' over '10:42 AM'; a day divider may stand above) and, within the
     window, another header or a time-only follow-up below its text. A
     time-only line alone is no signature: any clock on a line is one."""
+    return _header_in_reach(window) and _signature(window)
+
+
+def _signature(window: Sequence[str]) -> bool:
+    """:func:`signature` without its cheap first test."""
     c = window[0]
     if len(c) > 110:
         return False
