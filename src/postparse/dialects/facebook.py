@@ -174,12 +174,14 @@ def post_header(ctx: Context, line: Line) -> Match | None:
 
 def _is_name(content: str) -> bool:
     return (
-        0 < len(content) <= 60
-        and len(content.split()) <= 6
-        and not content[:1].isdigit()
-        and content[:1] not in "#@[(<-•*"
-        and not _SENTENCE_END.search(content)
+        _opens_as_name(content) and len(content.split()) <= 6 and not _SENTENCE_END.search(content)
     )
+
+
+def _opens_as_name(c: str) -> bool:
+    """The cheap tests :func:`_is_name` starts with: short, opening with no
+    digit, mark or bullet."""
+    return 0 < len(c) <= 60 and not c[:1].isdigit() and c[:1] not in "#@[(<-•*"
 
 
 @rule("comment-header")
@@ -233,10 +235,46 @@ def _sig_comment_foot(window: Sequence[str], k: int) -> bool:
     )
 
 
+#: what the unit after an age's digits opens with ('1h', '2 min'), case
+#: ignored ('ſ' is an 's' to the patterns)
+_UNIT_OPENS = frozenset("smhdwySMHDWYſ")
+
+
+def _may_open_age(s: str) -> bool:
+    """``s`` may open with an age: 'Just now', 'Now', 'Gerade eben' (case
+    ignored), or one to three digits and a unit ('1h', '12 min'; a digit
+    may be one the patterns know and str.isdigit not: any non-ASCII)."""
+    first = s[:1]
+    if first in "JjNnGg":
+        return True
+    if first.isascii() and first not in "0123456789":
+        return False
+    return not _UNIT_OPENS.isdisjoint(s[1:5])
+
+
+def _date_or_foot_in_reach(window: Sequence[str]) -> bool:
+    """A name opens the window, and the second line holds a '·' (a byline's
+    date), or one of the next three may be a comment footer ('1h Like
+    Reply'): short, opening with an age."""
+    if len(window) < 2 or not _opens_as_name(window[0]):
+        return False
+    if "·" in window[1]:
+        return True
+    for s in window[2:5]:  # noqa: SIM110 - a loop costs less than any() here
+        if len(s) <= 60 and _may_open_age(s):
+            return True
+    return False
+
+
 def signature(window: Sequence[str]) -> bool:
     """A post byline, the name over '2 hrs ·' (the date's trailing '·' is
     Facebook's), or a comment: a name, its text (one to three lines) and
     '1h Like Reply' (for mixed files)."""
+    return _date_or_foot_in_reach(window) and _signature(window)
+
+
+def _signature(window: Sequence[str]) -> bool:
+    """:func:`signature` without its cheap first test."""
     c = window[0]
     if len(window) < 2 or not _is_name(c):
         return False
