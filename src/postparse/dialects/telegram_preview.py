@@ -32,6 +32,7 @@ from ..dates import parse_date
 from ..lines import Line
 from ..model import ParsedDate
 from . import register
+from ._common import may_be_digits
 from .base import Context, Dialect, Match, rule
 from .twitter import COUNT, alternation, feed_words, folded_set
 
@@ -303,6 +304,16 @@ def _views_footer(content: str) -> bool:
     return m is not None and m.group("views") is not None and m.group("clock") is not None
 
 
+def _may_be_views_footer(s: str) -> bool:
+    """The shape of a footer with views and a time: it opens with the
+    count's digit and ends in the clock (the last ':' has two digits after
+    it and at most an AM/PM after them)."""
+    if not may_be_digits(s[:1]):
+        return False
+    k = s.rfind(":") + 3
+    return 3 <= k <= len(s) and len(s) - k <= 5 and may_be_digits(s[k - 2 : k])
+
+
 def _post_signature(window: Sequence[str]) -> bool:
     """A post: the channel's name (a date divider may stand above), one to
     three lines of text, its views-and-time footer, and below that the name
@@ -343,7 +354,7 @@ def signature(window: Sequence[str]) -> bool:
     # the first test for a post: its footer, two to five lines below (short,
     # with a clock and views)
     for s in window[2:6]:
-        if len(s) <= 48 and ":" in s and _views_footer(s):
+        if len(s) <= 48 and _may_be_views_footer(s) and _views_footer(s):
             return _post_signature(window)
     return False
 
