@@ -208,11 +208,26 @@ def _sig_name(c: str) -> bool:
     return plain_name(c) and not c[:1].isdigit() and _time_line(c) is None
 
 
+def _initials_or_seconds(window: Sequence[str]) -> bool:
+    """The first line is short enough for the avatar's initials, or the
+    second is a short line with two colons (a time line with seconds,
+    '16:17:05')."""
+    if len(window) < 3:
+        return False
+    stamp = window[1]
+    return len(window[0]) <= 2 or (len(stamp) <= 40 and stamp.count(":") >= 2)
+
+
 def html_signature(window: Sequence[str]) -> bool:
     """A message header of the HTML export strong enough on its own (for
     mixed files): the avatar's initials, a 24-hour time and the name
     ('KL' '16:17' 'Kostya Lebedev'), or a name over a full date and time
     with seconds ('02.09.2024 16:17:05'), with text below."""
+    return _initials_or_seconds(window) and _html_signature(window)
+
+
+def _html_signature(window: Sequence[str]) -> bool:
+    """:func:`html_signature` without its cheap first test."""
     if len(window) < 3:
         return False
     c, stamp = window[0], window[1]
