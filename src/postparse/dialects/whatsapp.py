@@ -171,9 +171,26 @@ def _opens_with_bracket(content: str) -> bool:
     return content[:1] == "["
 
 
+#: a dash and the space after it, as :data:`_ANDROID` has them before the name
+_DASH_SPACES = tuple(dash + space for dash in "-–—" for space in SP[1:-1])
+
+
+def _has_dash_space(content: str) -> bool:
+    """A dash right before a space: an Android header's ' - ' between its
+    time and the name."""
+    if "-" not in content and "–" not in content and "—" not in content:
+        return False
+    for pair in _DASH_SPACES:  # noqa: SIM110 - a loop costs less than any() here
+        if pair in content:
+            return True
+    return False
+
+
 def android_signature(window: Sequence[str]) -> bool:
     """A whole Android header: 'date, time - Name: ' (for mixed files)."""
     content = window[0]
+    if not _has_dash_space(content):
+        return False
     m = _ANDROID.match(content) if _opens_with_digit(content) else None
     return m is not None and _NAME.match(content, m.end()) is not None
 
