@@ -4,7 +4,7 @@ extractor is called from here, once per segment."""
 from __future__ import annotations
 
 from ..dialects.base import Dialect, State
-from ..emoji import may_need_repair, repair_emoji
+from ..emoji import may_need_repair, repair_spans
 from ..model import LAZY, EmojiRepair, ParsedDate, Post
 from ..segment import Draft
 from .entities import find_entities
@@ -76,10 +76,17 @@ class PostBuilder:
                 # emoji lost to '?' elsewhere: tell the repair the language,
                 # but only pay for identifying it when such a '?' is there
                 hint = post_language(body) if (" ?" in body or "\u00a0?" in body) else None
-                result = repair_emoji(body, language=hint)
-                if result.repairs:
-                    repairs = tuple(r.shifted(draft.body_start) for r in result.repairs)
-                text = result.text.strip()
+                repaired, found = repair_spans(body, hint)
+                if found:
+                    # offsets into the input, built once (not shifted copies)
+                    at = draft.body_start
+                    repairs = tuple(
+                        [
+                            EmojiRepair(s + at, e + at, body[s:e], fixed, lost)
+                            for s, e, fixed, lost in found
+                        ]
+                    )
+                text = repaired.strip()
             else:
                 text = body.strip()
         else:
