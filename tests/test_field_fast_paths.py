@@ -14,7 +14,7 @@ from postparse.emoji import _SURROGATE_PAIR_RE, _lost, _mojibake, _stage_one, re
 from postparse.fields.entities import find_entities, find_hashtags, find_mentions, find_urls
 from postparse.fields.timestamp import _DIGIT_RUNS
 from postparse.fields.truncation import _MARKERS, _ends_with_marker, _may_end_with_marker
-from postparse.model import EmojiRepair
+from postparse.model import EmojiRepair, Post
 
 _MARKER_LIST = sorted(_MARKERS)
 # characters whose lower-casing is special (İ, Σ, the Kelvin sign), spaces,
@@ -47,7 +47,9 @@ def test_marker_pretest_lets_every_marker_through() -> None:
 _ENTITY_TEXT = st.one_of(
     st.text(max_size=80),
     st.lists(
-        st.sampled_from(["#tag", "@name", "t.me/x", "https://a.b/c", "www.x.org", " ", "é", "."]),
+        st.sampled_from(
+            ["#tag", "@name", "t.me/x", "https://a.b/c", "www.x.org", "WWW.X.ORG", " ", "é", "."]
+        ),
         max_size=8,
     ).map("".join),
 )
@@ -73,6 +75,16 @@ def test_builder_posts_equal_constructed_ones() -> None:
         assert again == post
         assert vars(again) == vars(post)
         assert list(vars(again)) == list(vars(post))
+
+
+def test_post_fields_in_the_order_the_builder_passes_them() -> None:
+    # PostBuilder.build calls Post.__init__ with positional arguments
+    assert [a.alias for a in attrs.fields(Post)] == [
+        "kind", "index", "start", "end", "line", "end_line", "raw", "text", "dialect",
+        "author", "timestamp", "timestamp_text", "precision", "relative", "language",
+        "emoji", "hashtags", "mentions", "urls", "truncated", "repeat_of", "text_span",
+        "author_span", "timestamp_span", "rule",
+    ]  # fmt: skip
 
 
 @given(st.text(alphabet="0123456789/:,. APMx٣", max_size=40))

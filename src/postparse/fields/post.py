@@ -18,7 +18,10 @@ MAX_REMEMBERED = 100_000
 # ``Post(...)`` goes through ``type.__call__``, which packs the keyword
 # arguments into a dict and unpacks it again for ``__init__``; calling
 # ``__init__`` on a bare instance passes them straight through (the same
-# attrs-generated code runs, converters included).
+# attrs-generated code runs, converters included). The arguments go by
+# position, in the order of Post's fields: matching two dozen keywords to
+# parameter names costs more than the rest of the call
+# (tests/test_field_fast_paths.py pins the order).
 _bare = object.__new__
 _init_post = Post.__init__
 
@@ -51,17 +54,31 @@ class PostBuilder:
             meta = _bare(Post)
             _init_post(
                 meta,
-                kind="meta",
-                raw=raw,
-                text=text,
-                dialect=dialect.name,
-                repeat_of=repeat_of,
-                rule=draft.rule,
-                index=index,
-                start=start,
-                end=end,
-                line=first.number,
-                end_line=last.number,
+                "meta",  # kind
+                index,
+                start,
+                end,
+                first.number,  # line
+                last.number,  # end_line
+                raw,
+                text,
+                dialect.name,
+                None,  # author
+                None,  # timestamp
+                None,  # timestamp_text
+                None,  # precision
+                False,  # relative
+                None,  # language
+                (),  # emoji
+                (),  # hashtags
+                (),  # mentions
+                (),  # urls
+                False,  # truncated
+                repeat_of,
+                None,  # text_span
+                None,  # author_span
+                None,  # timestamp_span
+                draft.rule,
             )
             return meta
 
@@ -102,29 +119,30 @@ class PostBuilder:
         post = _bare(Post)
         _init_post(
             post,
-            kind="post",
-            text=text,
-            author=header.author if header is not None else None,
-            timestamp=date.value if date is not None else None,
-            timestamp_text=stamp_text,
-            precision=date.precision if date is not None else None,
-            relative=date.relative if date is not None else False,
-            language=LAZY,
-            emoji=repairs,
-            hashtags=hashtags,
-            mentions=mentions,
-            urls=urls,
-            truncated=draft.truncated or is_truncated(text),
-            text_span=span,
-            author_span=draft.author_span,
-            rule=draft.rule,
-            timestamp_span=(date.start, date.end) if date is not None and date.end else None,
-            raw=raw,
-            dialect=dialect.name,
-            index=index,
-            start=start,
-            end=end,
-            line=first.number,
-            end_line=last.number,
+            "post",  # kind
+            index,
+            start,
+            end,
+            first.number,  # line
+            last.number,  # end_line
+            raw,
+            text,
+            dialect.name,
+            header.author if header is not None else None,
+            date.value if date is not None else None,  # timestamp
+            stamp_text,
+            date.precision if date is not None else None,
+            date.relative if date is not None else False,
+            LAZY,  # language
+            repairs,  # emoji
+            hashtags,
+            mentions,
+            urls,
+            draft.truncated or is_truncated(text),
+            None,  # repeat_of
+            span,  # text_span
+            draft.author_span,
+            (date.start, date.end) if date is not None and date.end else None,  # timestamp_span
+            draft.rule,
         )
         return post
