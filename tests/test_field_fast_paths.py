@@ -253,3 +253,52 @@ def test_builder_emoji_are_repair_emoji_shifted() -> None:
         assert post.text == expected.text.strip()
         checked += bool(post.emoji)
     assert checked == 2
+
+
+def _eager_hint(body: str) -> str | None:
+    # what the builder passed before it asked for the hint lazily
+    from postparse.fields.language import post_language
+
+    return post_language(body) if (" ?" in body or "\u00a0?" in body) else None
+
+
+_HINT_TEXTS = st.one_of(
+    _LOST_TEXTS,
+    st.lists(
+        st.sampled_from(
+            [
+                "Hello everyone, we are very happy to see you tonight.",
+                "Bonjour à tous, nous sommes très contents de vous voir.",
+                "Merci ?",
+                "ok ?",
+                "Tu viens ce soir ?",
+                "Why ?",
+                "\n",
+                " ",
+                "\u00a0?",
+                "\t?",
+            ]
+        ),
+        max_size=6,
+    ).map("".join),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_HINT_TEXTS)
+def test_lazy_language_hint_repairs_like_the_eager_one(body: str) -> None:
+    from postparse.emoji import repair_spans
+    from postparse.fields.post import _Hint
+
+    assert repair_spans(body, _Hint(body)) == repair_spans(body, _eager_hint(body))
+
+
+def test_lazy_language_hint_is_the_posts_language() -> None:
+    # English post, French-looking line: the hint (en) makes the '?' lost
+    from postparse.emoji import repair_spans
+    from postparse.fields.post import _Hint
+
+    body = "Hello everyone, we are very happy to see you tonight with all the friends.\nMerci ?"
+    _, found = repair_spans(body, _Hint(body))
+    assert found == [(len(body) - 1, len(body), "\ufffd", True)]
+    assert repair_spans(body, None)[1] == []

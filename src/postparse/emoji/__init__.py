@@ -376,14 +376,15 @@ def repair_emoji(
 
 def repair_spans(
     text: str,
-    language: str | None = None,
+    language: _lost.Language = None,
     shortcodes: bool = False,
     bracket_codes: bool = False,
 ) -> tuple[str, list[Candidate]]:
     """The work of :func:`repair_emoji` without its gate and result objects:
     the repaired text and the repairs as ``(start, end, fixed, lost)``
     (offsets into ``text``). The caller has seen that ``text`` may need
-    repair; with no repair the text is returned as is."""
+    repair; with no repair the text is returned as is. ``language`` may be
+    a function, called only when a '?' needs the hint."""
     accepted = _stage_one(text, shortcodes, bracket_codes)
     current = _compose.apply(text, accepted) if accepted else text
     # Removing orphans can bring new neighbours together: repeat until stable.

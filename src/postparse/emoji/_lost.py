@@ -25,10 +25,16 @@ A lost run counts one emoji for ``?``, and ``n / 2`` for an even run ``n``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ._tables import QuestionCues, cues, tables
 
 Repair = tuple[int, int, str, bool]
+#: the language hint: a BCP 47 tag, None, or a function that gives one (or
+#: None) when a '?' first needs it (identifying a language costs more than
+#: the rest of a repair); it may be asked once per line, so it should keep
+#: its answer
+Language = str | Callable[[], str | None] | None
 
 _MODS = "\ufe0f\U0001f3fb-\U0001f3ff"
 #: pictographic ranges: a lost run may touch a surviving emoji on its right
@@ -210,13 +216,15 @@ class _Line:
             )
         return self.code
 
-    def is_french(self, text: str, language: str | None, cue: QuestionCues) -> bool:
+    def is_french(self, text: str, language: Language, cue: QuestionCues) -> bool:
         if self.french is None:
+            if callable(language):
+                language = language()
             self.french = _is_french_like(text[self.start : self.end], language, cue)
         return self.french
 
 
-def find(text: str, language: str | None) -> list[Repair]:
+def find(text: str, language: Language) -> list[Repair]:
     """Lost-emoji repairs in ``text``: (start, end, "\\ufffd" * n, True)."""
     out: list[Repair] = []
     cue: QuestionCues | None = None
@@ -280,7 +288,7 @@ def _is_lost_plain(
     start: int,
     end: int,
     n: int,
-    language: str | None,
+    language: Language,
     cue: QuestionCues,
     line: _Line,
 ) -> bool:

@@ -26,6 +26,38 @@ _bare = object.__new__
 _init_post = Post.__init__
 
 
+class _Unset:
+    """Marker: not identified yet."""
+
+    __slots__ = ()
+
+
+_UNSET = _Unset()
+
+
+class _Hint:
+    """The language hint of a body's emoji repair, found when first asked.
+
+    A '?' after a space is a real question in French and an emoji lost to
+    '?' elsewhere: the repair is told the language, but it is only
+    identified (and only where such a '?' is there) when the repair asks.
+    """
+
+    __slots__ = ("body", "value")
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.value: str | _Unset | None = _UNSET
+
+    def __call__(self) -> str | None:
+        value = self.value
+        if isinstance(value, _Unset):
+            body = self.body
+            value = post_language(body) if (" ?" in body or "\u00a0?" in body) else None
+            self.value = value
+        return value
+
+
 class PostBuilder:
     """Extract the fields of each draft, in document order."""
 
@@ -89,11 +121,7 @@ class PostBuilder:
             body = raw[draft.body_start - start : draft.body_end - start]
             span = (draft.body_start, draft.body_end)
             if may_need_repair(body):
-                # a '?' after a space is a real question in French and an
-                # emoji lost to '?' elsewhere: tell the repair the language,
-                # but only pay for identifying it when such a '?' is there
-                hint = post_language(body) if (" ?" in body or "\u00a0?" in body) else None
-                repaired, found = repair_spans(body, hint)
+                repaired, found = repair_spans(body, _Hint(body))
                 if found:
                     # offsets into the input, built once (not shifted copies)
                     at = draft.body_start
