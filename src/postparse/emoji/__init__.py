@@ -48,9 +48,11 @@ _SUSPECT_BOTH_RE = re.compile(r"[?\\&\ufe0f\u200d\ud800-\udfff:\[]")
 def may_need_repair(text: str) -> bool:
     """Whether :func:`repair_emoji` (without ``shortcodes``/``bracket_codes``)
     may change ``text``; when False it returns ``text`` unchanged."""
+    if "?" in text:
+        return True  # most common: a scan in C answers
     if text.isascii():
-        # the ASCII characters of _SUSPECT_RE; mojibake is never ASCII
-        return "?" in text or "\\" in text or "&" in text
+        # the other ASCII characters of _SUSPECT_RE; mojibake is never ASCII
+        return "\\" in text or "&" in text
     return _SUSPECT_RE.search(text) is not None or _mojibake.suspect(text)
 
 
@@ -362,7 +364,27 @@ def repair_emoji(
             return EmojiResult(text, ())
     elif not may_need_repair(text):
         return EmojiResult(text, ())
+    current, accepted = repair_spans(text, language, shortcodes, bracket_codes)
+    if not accepted:
+        return EmojiResult(text, ())
+    repairs = tuple(
+        EmojiRepair(start, end, text[start:end], fixed, lost_flag)
+        for start, end, fixed, lost_flag in accepted
+    )
+    return EmojiResult(current, repairs)
 
+
+def repair_spans(
+    text: str,
+    language: _lost.Language = None,
+    shortcodes: bool = False,
+    bracket_codes: bool = False,
+) -> tuple[str, list[Candidate]]:
+    """The work of :func:`repair_emoji` without its gate and result objects:
+    the repaired text and the repairs as ``(start, end, fixed, lost)``
+    (offsets into ``text``). The caller has seen that ``text`` may need
+    repair; with no repair the text is returned as is. ``language`` may be
+    a function, called only when a '?' needs the hint."""
     accepted = _stage_one(text, shortcodes, bracket_codes)
     current = _compose.apply(text, accepted) if accepted else text
     # Removing orphans can bring new neighbours together: repeat until stable.
@@ -381,30 +403,30 @@ def repair_emoji(
             accepted = _compose.compose(text, accepted, lost, current)
             current = _compose.apply(current, lost)
     if not accepted:
-        return EmojiResult(text, ())
-    repairs = tuple(
-        EmojiRepair(start, end, text[start:end], fixed, lost_flag)
-        for start, end, fixed, lost_flag in accepted
-    )
-    return EmojiResult(current, repairs)
+        return text, accepted
+    return current, accepted
 
 
 def _stage_one(text: str, shortcodes: bool, bracket_codes: bool) -> list[Candidate]:
     """Every repair except lost '?': escapes, entities, mojibake, codes, orphans."""
     passes: list[list[Candidate]] = []
-    if _SURROGATE_PAIR_RE.search(text):
+    # surrogates, mojibake, U+FE0F and U+200D are never ASCII (an empty pass
+    # left out changes nothing: _merge ranks the passes by their order)
+    wide = not text.isascii()
+    if wide and _SURROGATE_PAIR_RE.search(text):
         passes.append(_find_surrogates(text))
     if "\\" in text:
         passes.append(_find_escapes(text))
     if "&" in text:
         passes.append(_find_entities(text))
-    passes.append(_mojibake.find(text))
+    if wide:
+        passes.append(_mojibake.find(text))
     if shortcodes and ":" in text:
         passes.append(_find_shortcodes(text))
     if bracket_codes and "[" in text:
         passes.append(_find_brackets(text))
     accepted = _merge(passes)
-    if VS16 in text or ZWJ in text:
+    if wide and (VS16 in text or ZWJ in text):
         orphans = _find_orphans(text, accepted)
         if orphans:
             accepted = _merge([accepted, orphans])

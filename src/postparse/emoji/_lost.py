@@ -25,22 +25,34 @@ A lost run counts one emoji for ``?``, and ``n / 2`` for an even run ``n``.
 from __future__ import annotations
 
 import re
-
-import regex
+from collections.abc import Callable
 
 from ._tables import QuestionCues, cues, tables
 
 Repair = tuple[int, int, str, bool]
+#: the language hint: a BCP 47 tag, None, or a function that gives one (or
+#: None) when a '?' first needs it (identifying a language costs more than
+#: the rest of a repair); it may be asked once per line, so it should keep
+#: its answer
+Language = str | Callable[[], str | None] | None
 
 _MODS = "\ufe0f\U0001f3fb-\U0001f3ff"
 #: pictographic ranges: a lost run may touch a surviving emoji on its right
 _PICTO = "\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+#: Unicode White_Space: what ``\s`` of the ``regex`` module matches (the
+#: stdlib ``\s`` also takes U+001C..U+001F, so the set is spelled out)
+_WS = "\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 #: a free-standing run of '?' (FE0F/ZWJ/skin tones may be mixed in), any
-#: '?' directly followed by FE0F or a skin tone, or '?' inside a ZWJ sequence
-TOKEN_RE = regex.compile(
-    rf"(?<!\S)\?[?\u200d{_MODS}]*(?=\s|$|[{_PICTO}])"
-    rf"|\?+[{_MODS}][?\u200d{_MODS}]*"
-    rf"|(?<=\u200d)\?+|\?+(?=\u200d)",
+#: '?' directly followed by FE0F or a skin tone, or '?' inside a ZWJ sequence.
+#: Every branch starts with the literal '?', taken out in front so that the
+#: stdlib engine skips to each '?' in C; the lookbehinds after it see the
+#: character before it. The same matches as
+#: ``(?<!\S)\?[?\u200d{_MODS}]*(?=\s|$|[{_PICTO}])|\?+[{_MODS}][?\u200d{_MODS}]*``
+#: ``|(?<=\u200d)\?+|\?+(?=\u200d)`` in the ``regex`` module (a property test).
+TOKEN_RE = re.compile(
+    rf"\?(?:(?<![^{_WS}]\?)[?\u200d{_MODS}]*(?=[{_WS}]|$|[{_PICTO}])"
+    rf"|\?*[{_MODS}][?\u200d{_MODS}]*"
+    rf"|(?<=\u200d\?)\?*|\?*(?=\u200d))"
 )
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _OPERATORS = frozenset("=<>(+-*/%&|^~[{")
@@ -204,27 +216,32 @@ class _Line:
             )
         return self.code
 
-    def is_french(self, text: str, language: str | None, cue: QuestionCues) -> bool:
+    def is_french(self, text: str, language: Language, cue: QuestionCues) -> bool:
         if self.french is None:
+            if callable(language):
+                language = language()
             self.french = _is_french_like(text[self.start : self.end], language, cue)
         return self.french
 
 
-def find(text: str, language: str | None) -> list[Repair]:
+def find(text: str, language: Language) -> list[Repair]:
     """Lost-emoji repairs in ``text``: (start, end, "\\ufffd" * n, True)."""
     out: list[Repair] = []
     cue: QuestionCues | None = None
     line: _Line | None = None
     searched = 0  # text[searched:start] holds no newline of the current line
+    size = len(text)
+    zwj = "\u200d" in text
     for m in TOKEN_RE.finditer(text):
         start, end = m.span()
-        token = m.group()
         n = end - start
-        if token.count("?") != n:  # a modifier or ZWJ survived: an emoji
-            out.append((start, end, "\ufffd" * _count(token), True))
-            continue
-        if (start > 0 and text[start - 1] == "\u200d") or (
-            end < len(text) and text[end] == "\u200d"
+        if n > 1:
+            token = m.group()
+            if token.count("?") != n:  # a modifier or ZWJ survived: an emoji
+                out.append((start, end, "\ufffd" * _count(token), True))
+                continue
+        if zwj and (
+            (start > 0 and text[start - 1] == "\u200d") or (end < size and text[end] == "\u200d")
         ):
             out.append((start, end, "\ufffd", True))  # one part of a ZWJ sequence
             continue
@@ -233,17 +250,37 @@ def find(text: str, language: str | None) -> list[Repair]:
         prev = text[start - 2] if start >= 2 else ""
         if prev in _OPERATORS and prev:
             continue  # 'id = ?'
+        if start == 0 or text[start - 1] == "\n":
+            # the common bullet: first on its line, judged without line facts
+            # (``line`` and ``searched`` stay as they were: still right for
+            # the next run, which finds its line start with rfind)
+            le = text.find("\n", end)
+            if _line_start_is_lost(text, end, le if le >= 0 else size, n):
+                out.append((start, end, "\ufffd" if n == 1 else "\ufffd" * (n // 2), True))
+            continue
         if cue is None:
             cue = cues()
         if line is None or start >= line.end:
             nl = text.rfind("\n", searched, start)
             ls = nl + 1 if nl >= 0 else (line.end + 1 if line is not None else 0)
             le = text.find("\n", end)
-            line = _Line(text, ls, le if le >= 0 else len(text))
+            line = _Line(text, ls, le if le >= 0 else size)
         searched = end
         if _is_lost_plain(text, start, end, n, language, cue, line):
             out.append((start, end, "\ufffd" if n == 1 else "\ufffd" * (n // 2), True))
     return out
+
+
+def _line_start_is_lost(text: str, end: int, le: int, n: int) -> bool:
+    """A run with only whitespace before it on its line, ending at ``end``
+    (the line ends at ``le``): a bullet before a word that is not lowercase;
+    an even run is a surrogate pair whatever follows."""
+    k = end
+    while k < le and text[k].isspace():
+        k += 1
+    if k == le:
+        return False  # the '?' run is the whole line: a reaction
+    return n % 2 == 0 or not text[k].islower()
 
 
 def _is_lost_plain(
@@ -251,7 +288,7 @@ def _is_lost_plain(
     start: int,
     end: int,
     n: int,
-    language: str | None,
+    language: Language,
     cue: QuestionCues,
     line: _Line,
 ) -> bool:
@@ -259,15 +296,8 @@ def _is_lost_plain(
     j = start
     while j > ls and text[j - 1].isspace():
         j -= 1
-    k = end
-    while k < le and text[k].isspace():
-        k += 1
     if j == ls:
-        # start of the line: a bullet before a word that is not lowercase
-        # (an even run is a surrogate pair whatever follows)
-        if k == le:
-            return False  # the '?' run is the whole line: a reaction
-        return n % 2 == 0 or not text[k].islower()
+        return _line_start_is_lost(text, end, le, n)
     if text[j - 1] in _OPERATORS:
         return False  # 'id = ?'
     if line.is_code(text):

@@ -129,9 +129,10 @@ _NONE: tuple[str, ...] = ()
 
 def find_entities(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Hashtags, mentions and URLs of ``text`` at once; each finder runs
-    only where its marker character is there (most posts have none)."""
+    only where its marker is there (most posts have none). Every URL
+    find_urls looks for holds a '/' (a scheme, a path) or is a 'www.' one."""
     return (
         tuple(find_hashtags(text)) if "#" in text else _NONE,
         tuple(find_mentions(text)) if "@" in text else _NONE,
-        tuple(find_urls(text)) if "." in text else _NONE,
+        tuple(find_urls(text)) if "/" in text or "www." in text or "WWW." in text else _NONE,
     )

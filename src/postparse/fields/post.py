@@ -4,7 +4,7 @@ extractor is called from here, once per segment."""
 from __future__ import annotations
 
 from ..dialects.base import Dialect, State
-from ..emoji import may_need_repair, repair_emoji
+from ..emoji import may_need_repair, repair_spans
 from ..model import LAZY, EmojiRepair, ParsedDate, Post
 from ..segment import Draft
 from .entities import find_entities
@@ -18,9 +18,44 @@ MAX_REMEMBERED = 100_000
 # ``Post(...)`` goes through ``type.__call__``, which packs the keyword
 # arguments into a dict and unpacks it again for ``__init__``; calling
 # ``__init__`` on a bare instance passes them straight through (the same
-# attrs-generated code runs, converters included).
+# attrs-generated code runs, converters included). The arguments go by
+# position, in the order of Post's fields: matching two dozen keywords to
+# parameter names costs more than the rest of the call
+# (tests/test_field_fast_paths.py pins the order).
 _bare = object.__new__
 _init_post = Post.__init__
+
+
+class _Unset:
+    """Marker: not identified yet."""
+
+    __slots__ = ()
+
+
+_UNSET = _Unset()
+
+
+class _Hint:
+    """The language hint of a body's emoji repair, found when first asked.
+
+    A '?' after a space is a real question in French and an emoji lost to
+    '?' elsewhere: the repair is told the language, but it is only
+    identified (and only where such a '?' is there) when the repair asks.
+    """
+
+    __slots__ = ("body", "value")
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.value: str | _Unset | None = _UNSET
+
+    def __call__(self) -> str | None:
+        value = self.value
+        if isinstance(value, _Unset):
+            body = self.body
+            value = post_language(body) if (" ?" in body or "\u00a0?" in body) else None
+            self.value = value
+        return value
 
 
 class PostBuilder:
@@ -51,17 +86,31 @@ class PostBuilder:
             meta = _bare(Post)
             _init_post(
                 meta,
-                kind="meta",
-                raw=raw,
-                text=text,
-                dialect=dialect.name,
-                repeat_of=repeat_of,
-                rule=draft.rule,
-                index=index,
-                start=start,
-                end=end,
-                line=first.number,
-                end_line=last.number,
+                "meta",  # kind
+                index,
+                start,
+                end,
+                first.number,  # line
+                last.number,  # end_line
+                raw,
+                text,
+                dialect.name,
+                None,  # author
+                None,  # timestamp
+                None,  # timestamp_text
+                None,  # precision
+                False,  # relative
+                None,  # language
+                (),  # emoji
+                (),  # hashtags
+                (),  # mentions
+                (),  # urls
+                False,  # truncated
+                repeat_of,
+                None,  # text_span
+                None,  # author_span
+                None,  # timestamp_span
+                draft.rule,
             )
             return meta
 
@@ -72,14 +121,17 @@ class PostBuilder:
             body = raw[draft.body_start - start : draft.body_end - start]
             span = (draft.body_start, draft.body_end)
             if may_need_repair(body):
-                # a '?' after a space is a real question in French and an
-                # emoji lost to '?' elsewhere: tell the repair the language,
-                # but only pay for identifying it when such a '?' is there
-                hint = post_language(body) if (" ?" in body or "\u00a0?" in body) else None
-                result = repair_emoji(body, language=hint)
-                if result.repairs:
-                    repairs = tuple(r.shifted(draft.body_start) for r in result.repairs)
-                text = result.text.strip()
+                repaired, found = repair_spans(body, _Hint(body))
+                if found:
+                    # offsets into the input, built once (not shifted copies)
+                    at = draft.body_start
+                    repairs = tuple(
+                        [
+                            EmojiRepair(s + at, e + at, body[s:e], fixed, lost)
+                            for s, e, fixed, lost in found
+                        ]
+                    )
+                text = repaired.strip()
             else:
                 text = body.strip()
         else:
@@ -95,29 +147,30 @@ class PostBuilder:
         post = _bare(Post)
         _init_post(
             post,
-            kind="post",
-            text=text,
-            author=header.author if header is not None else None,
-            timestamp=date.value if date is not None else None,
-            timestamp_text=stamp_text,
-            precision=date.precision if date is not None else None,
-            relative=date.relative if date is not None else False,
-            language=LAZY,
-            emoji=repairs,
-            hashtags=hashtags,
-            mentions=mentions,
-            urls=urls,
-            truncated=draft.truncated or is_truncated(text),
-            text_span=span,
-            author_span=draft.author_span,
-            rule=draft.rule,
-            timestamp_span=(date.start, date.end) if date is not None and date.end else None,
-            raw=raw,
-            dialect=dialect.name,
-            index=index,
-            start=start,
-            end=end,
-            line=first.number,
-            end_line=last.number,
+            "post",  # kind
+            index,
+            start,
+            end,
+            first.number,  # line
+            last.number,  # end_line
+            raw,
+            text,
+            dialect.name,
+            header.author if header is not None else None,
+            date.value if date is not None else None,  # timestamp
+            stamp_text,
+            date.precision if date is not None else None,
+            date.relative if date is not None else False,
+            LAZY,  # language
+            repairs,  # emoji
+            hashtags,
+            mentions,
+            urls,
+            draft.truncated or is_truncated(text),
+            None,  # repeat_of
+            span,  # text_span
+            draft.author_span,
+            (date.start, date.end) if date is not None and date.end else None,  # timestamp_span
+            draft.rule,
         )
         return post
