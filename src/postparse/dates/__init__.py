@@ -409,7 +409,31 @@ def parse_date(
     """``text`` as one date expression, or None."""
     if isinstance(now, str):
         now = _now(now)
+    if isinstance(text, str) and text[:1].isdigit():
+        iso = _iso_minute(text)
+        if iso is not None:
+            return iso
     return _PARSER.search(text, now=now, languages=languages, order=order, whole=True)
+
+
+#: 'YYYY-MM-DD HH:MM[:SS]' (or with 'T'): the stamp of most bylines and
+#: exports, read without the engine (the same answer, a tenth of the cost;
+#: tests/dates checks the two agree)
+_ISO_MINUTE = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[ T]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?"
+)
+
+
+def _iso_minute(text: str) -> ParsedDate | None:
+    m = _ISO_MINUTE.fullmatch(text)
+    if m is None:
+        return None
+    y, mo, d, h, mi, sec = m.groups()
+    try:
+        value = datetime(int(y), int(mo), int(d), int(h), int(mi), int(sec or 0))
+    except ValueError:
+        return None  # and its answer for impossible dates
+    return ParsedDate(value, "second" if sec else "minute", False, text, 0, len(text))
 
 
 _NUMERIC = _Lazy(

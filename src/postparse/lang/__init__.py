@@ -93,8 +93,11 @@ def chinese_script(text: str) -> str | None:
     exist only in Simplified Chinese, or only in Traditional Chinese (the
     OpenCC tables the identifier uses); None when neither kind prevails."""
     hans, hant = _builtin._zh_sets()[:2]
-    n_hans = len(hans.intersection(text))
-    n_hant = len(hant.intersection(text))
+    # the text's distinct characters once; each table is then looked up
+    # only for those (a set against a set walks the smaller one)
+    chars = set(text)
+    n_hans = len(hans & chars)
+    n_hant = len(hant & chars)
     if n_hans == n_hant:
         return None
     return "Hans" if n_hans > n_hant else "Hant"
