@@ -302,3 +302,13 @@ def test_lazy_language_hint_is_the_posts_language() -> None:
     _, found = repair_spans(body, _Hint(body))
     assert found == [(len(body) - 1, len(body), "\ufffd", True)]
     assert repair_spans(body, None)[1] == []
+
+
+def test_bullet_of_first_test_misses_no_bullet() -> None:
+    # below U+00A9 only the BULLETS characters open a bullet: every other
+    # character, followed by a space, must not match the full pattern
+    from postparse.dialects._common import _BULLET, BULLETS
+
+    opening = [chr(cp) for cp in range(0xA9) if _BULLET.match(chr(cp) + " ") is not None]
+    assert opening and all(ch in BULLETS for ch in opening)
+    assert _BULLET.match("\u00a9 ") is not None  # where the first test lets everything through

@@ -18,8 +18,16 @@ _BULLET = regex.compile(
 )
 
 
+#: below this code point only the characters of ``BULLETS`` open a bullet
+#: (the first Extended_Pictographic one is U+00A9 ©)
+_FIRST_PICTOGRAPHIC = "\u00a9"
+
+
 def bullet_of(content: str) -> str | None:
     """The bullet that opens ``content`` ('•', '-', an emoji ...), or None."""
+    first = content[:1]
+    if first < _FIRST_PICTOGRAPHIC and first not in BULLETS:
+        return None  # the cheap first test: a letter, a digit, a quote ...
     m = _BULLET.match(content)
     return m.group(1) if m else None
 

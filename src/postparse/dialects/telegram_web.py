@@ -15,6 +15,7 @@ The page runs posts together with no separator. What marks a boundary:
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from unicodedata import east_asian_width
@@ -45,6 +46,9 @@ _BY_FIRST = frozenset(
     for w in (*words("chrome.json", "byline_words"), *words("chrome.json", "byline_lead_words"))
 )
 _BY_UNSPACED = tuple(w for w in _BY_FIRST if not w.isascii() and regex.search(r"\p{Han}", w))
+_BY_UNSPACED_RE = re.compile(
+    "|".join(re.escape(w) for w in sorted(_BY_UNSPACED, key=len, reverse=True))
+)
 #: 'DATE by NAME': '2024-09-02 16:17 by NAME', 'Sep 2, 2024 by NAME'
 _DATE_BY = regex.compile(
     r"(?P<stamp>\S.{2,48}?)\s+(?:" + _BY + r")\s+(?P<author>\S.{0,80})", regex.IGNORECASE
@@ -66,10 +70,14 @@ _META = Match("meta")
 _BREAK = Match("break")
 
 
+#: the longest card line
+_CARD_MAX = 80
+
+
 @functools.lru_cache(maxsize=2048)
 def _is_card(content: str, now: object = None) -> bool:
     """A channel card line (cards repeat on every page: cached)."""
-    if len(content) > 80:
+    if len(content) > _CARD_MAX:
         return False
     m = _CARD.match(content)
     if m is None:
@@ -107,7 +115,9 @@ def views(ctx: Context, line: Line) -> Match | None:
 @rule("card")
 def card(ctx: Context, line: Line) -> Match | None:
     """Channel card lines: 'Contact : @x', 'Last updated 2 days ago'."""
-    return _META if _is_card(line.content, ctx.state.now) else None
+    c = line.content
+    # the length test of _is_card first: not a cache lookup for every line
+    return _META if len(c) <= _CARD_MAX and _is_card(c, ctx.state.now) else None
 
 
 def _byline(
@@ -117,9 +127,7 @@ def _byline(
     if len(content) > 140:
         return None
     low = content.lower()
-    if _BY_FIRST.isdisjoint(low.split()) and (
-        low.isascii() or not any(w in low for w in _BY_UNSPACED)
-    ):
+    if _BY_FIRST.isdisjoint(low.split()) and (low.isascii() or _BY_UNSPACED_RE.search(low) is None):
         return None
     for pattern in (_DATE_BY, _BY_DATE):
         m = pattern.fullmatch(content)
@@ -225,7 +233,7 @@ def hashtag_start(ctx: Context, line: Line) -> Match | None:
     """A line that opens with a hashtag starts a post; a line of hashtags
     alone ('#python #релиз') is the tag line that ends the post above."""
     c = line.content
-    if _has_text(ctx) and _HASHTAG_START.match(c):
+    if c[:1] == "#" and _has_text(ctx) and _HASHTAG_START.match(c):
         if ctx.state.current == "post" and all(w[:1] == "#" for w in c.split()):
             return None
         return _BREAK
