@@ -17,7 +17,7 @@ from math import inf
 import attrs
 
 from .dates import infer_date_order
-from .dialects.base import Context, Dialect, Match, State
+from .dialects.base import Context, Dialect, Match, Rule, State
 from .fields.timestamp import resolve_stamp
 from .lines import Line
 from .model import ParsedDate
@@ -69,6 +69,11 @@ def _locate(name: str | None, lines: list[Line]) -> tuple[int, int] | None:
             if at >= 0:
                 return line.start + at, line.start + at + len(name)
     return None
+
+
+def _chain(dialect: Dialect) -> tuple[tuple[Rule, str], ...]:
+    """The dialect's rules as (function, name) pairs, in order."""
+    return tuple((r.fn, r.name) for r in dialect.rules)
 
 
 def _classify(dialect: Dialect, ctx: Context, line: Line) -> tuple[Match, str]:
@@ -229,6 +234,7 @@ def segment(
     eof = False
     ctx = Context(state)
     label_of = dialect.label
+    chain = _chain(dialect)
     alternatives = tuple(d for d in alternatives if d.signature is not None)
     candidates = _Candidates(alternatives, dialect)
     want = max(1, dialect.lookahead, SWITCH_WINDOW if alternatives else 0) + 1
@@ -263,7 +269,13 @@ def segment(
 
         ctx._ahead = buf
         ctx.line_label = label_of(line) if label_of is not None else None
-        m, rule_name = _classify(dialect, ctx, line)
+        # _classify, inlined: this runs for every non-blank line
+        m, rule_name = _CONT, "default"
+        for fn, name in chain:
+            found = fn(ctx, line)
+            if found is not None:
+                m, rule_name = found, name
+                break
         if alternatives and (
             m.kind == "cont"
             or m.kind == "break"
@@ -273,7 +285,7 @@ def segment(
         ):
             other = _switch(line, buf, candidates)
             if other is not None:
-                dialect, label_of = other, other.label
+                dialect, label_of, chain = other, other.label, _chain(other)
                 candidates = _Candidates(alternatives, dialect)
                 # the region's posts know nothing of the last region's
                 state.label = state.author = state.last_date = state.divider = None
@@ -295,6 +307,23 @@ def segment(
                     continue
                 ctx.line_label = label_of(line) if label_of is not None else None
                 m, rule_name = _classify(dialect, ctx, line)
+        if m is _CONT and cur is not None and cur.kind == "post":
+            # the common line: more text of the open post (what the general
+            # path below does for a one-line "cont" match, in place)
+            cur.lines.append(line)
+            if cur.body_start is None:
+                cur.body_start = line.content_start
+            cur.body_end = line.end
+            state.post_lines += 1
+            lab = ctx.line_label
+            if lab is not None and (state.label is None or lab.startswith(state.label)):
+                state.label = lab
+            state.current = "post"
+            state.prev = m
+            state.prev_rule = rule_name
+            state.prev_content = line.content
+            state.after_blank = False
+            continue
         taken = [line]
         for _ in range(m.lines - 1):
             if not buf:
