@@ -417,7 +417,7 @@ def parse_date(
 
 
 #: 'YYYY-MM-DD HH:MM[:SS]' (or with 'T'): the stamp of most bylines and
-#: exports, read without the engine (the same answer, a tenth of the cost;
+#: exports, read without the engine (the same answer, a fifth of the cost;
 #: tests/dates checks the two agree)
 _ISO_MINUTE = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})[ T]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?"
