@@ -100,8 +100,8 @@ _Candidate = tuple[Dialect, Callable[[Sequence[str]], object], int, float]
 class _Candidates:
     """The dialects that may be switched to, for a given line: a signature is
     never called on a content longer than its ``signature_max_len``, and the
-    unbounded ones only where their ``signature_gate`` matches (so that the
-    long lines of prose cost one regex test, or none)."""
+    unbounded ones only where their ``signature_gate`` passes (so that a long
+    line of prose costs a few one-character tests, or none)."""
 
     __slots__ = ("_by_length", "_gated", "_gates", "_limits", "_longest", "_unbounded")
 
@@ -123,13 +123,15 @@ class _Candidates:
         #: past the longest bound: the unbounded signatures, behind their gates
         self._longest = max((c[3] for c in every if c[3] < inf), default=-1)
         self._unbounded = tuple(c for c in every if c[3] == inf)
-        self._gates = tuple(c[0].signature_gate for c in self._unbounded)
-        self._gated = all(g is not None for g in self._gates)
+        gates = [c[0].signature_gate for c in self._unbounded]
+        self._gates = tuple(g for g in gates if g is not None)
+        #: every unbounded signature has a gate (else they are all asked)
+        self._gated = len(self._gates) == len(gates)
 
     def live(self, content: str) -> tuple[_Candidate, ...]:
         n = len(content)
         if n > self._longest and self._gated:
-            if not any(g(content) for g in self._gates):  # type: ignore[misc]
+            if not any(g(content) for g in self._gates):
                 return ()
             return self._unbounded
         return self._by_length[bisect_left(self._limits, n)]
