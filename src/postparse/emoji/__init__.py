@@ -367,11 +367,15 @@ def repair_emoji(
     current, accepted = repair_spans(text, language, shortcodes, bracket_codes)
     if not accepted:
         return EmojiResult(text, ())
-    repairs = tuple(
-        EmojiRepair(start, end, text[start:end], fixed, lost_flag)
-        for start, end, fixed, lost_flag in accepted
+    return EmojiResult(current, repairs_of(text, accepted))
+
+
+def repairs_of(text: str, found: list[Candidate], at: int = 0) -> tuple[EmojiRepair, ...]:
+    """The :class:`EmojiRepair` objects of :func:`repair_spans`' repairs in
+    ``text``, their offsets moved by ``at`` (built once, not shifted copies)."""
+    return tuple(
+        [EmojiRepair(s + at, e + at, text[s:e], fixed, lost) for s, e, fixed, lost in found]
     )
-    return EmojiResult(current, repairs)
 
 
 def repair_spans(

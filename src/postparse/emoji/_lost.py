@@ -256,7 +256,7 @@ def find(text: str, language: Language) -> list[Repair]:
             # the next run, which finds its line start with rfind)
             le = text.find("\n", end)
             if _line_start_is_lost(text, end, le if le >= 0 else size, n):
-                out.append((start, end, "\ufffd" if n == 1 else "\ufffd" * (n // 2), True))
+                out.append((start, end, _mark(n), True))
             continue
         if cue is None:
             cue = cues()
@@ -267,8 +267,14 @@ def find(text: str, language: Language) -> list[Repair]:
             line = _Line(text, ls, le if le >= 0 else size)
         searched = end
         if _is_lost_plain(text, start, end, n, language, cue, line):
-            out.append((start, end, "\ufffd" if n == 1 else "\ufffd" * (n // 2), True))
+            out.append((start, end, _mark(n), True))
     return out
+
+
+def _mark(n: int) -> str:
+    """The emoji a lost run of ``n`` '?' stands for: one, or a surrogate
+    pair's per two."""
+    return "\ufffd" if n == 1 else "\ufffd" * (n // 2)
 
 
 def _line_start_is_lost(text: str, end: int, le: int, n: int) -> bool:

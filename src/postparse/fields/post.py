@@ -4,7 +4,7 @@ extractor is called from here, once per segment."""
 from __future__ import annotations
 
 from ..dialects.base import Dialect, State
-from ..emoji import may_need_repair, repair_spans
+from ..emoji import may_need_repair, repair_spans, repairs_of
 from ..model import LAZY, EmojiRepair, ParsedDate, Post
 from ..segment import Draft
 from .entities import find_entities
@@ -123,14 +123,7 @@ class PostBuilder:
             if may_need_repair(body):
                 repaired, found = repair_spans(body, _Hint(body))
                 if found:
-                    # offsets into the input, built once (not shifted copies)
-                    at = draft.body_start
-                    repairs = tuple(
-                        [
-                            EmojiRepair(s + at, e + at, body[s:e], fixed, lost)
-                            for s, e, fixed, lost in found
-                        ]
-                    )
+                    repairs = repairs_of(body, found, draft.body_start)
                 text = repaired.strip()
             else:
                 text = body.strip()
