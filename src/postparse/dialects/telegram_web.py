@@ -211,11 +211,15 @@ _HASHTAG = regex.compile(r"#[\p{L}\p{N}_][\p{L}\p{N}_\p{M}\u200c\u200d·・.-]*"
 
 
 def _ends_with_tags(content: str) -> bool:
-    """The line ends with two or more hashtags ('… #news #world')."""
+    """The line ends with a hashtag after its text ('… 31 тисяча #дякуємо',
+    '… #news #world'): the post's tags close it."""
     if "#" not in content[-64:]:
         return False  # the cheap first test
-    tail = content.rsplit(None, 2)[-2:]
-    return len(tail) == 2 and all(_HASHTAG.fullmatch(t) is not None for t in tail)
+    tail = content.rsplit(None, 2)
+    if len(tail) < 2 or _HASHTAG.fullmatch(tail[-1]) is None:
+        return False
+    # one tag closing a sentence ('… met in #Kyiv.') is part of the text
+    return tail[-1][-1] != "." or _HASHTAG.fullmatch(tail[-2]) is not None
 
 
 @rule("after-tags")
