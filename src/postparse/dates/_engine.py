@@ -368,7 +368,7 @@ class Matcher:
         )
         self._src["_noonw"] = "(?&NOON)"
         self._src["_sitem"] = r"(?P<n>\d{1,3})\s?(?P<u>(?&SU))"
-        self._inline = inline
+        self._inline_refs = inline
         self._rx: dict[str, Any] = {}
         self.after_time_rx = _AFTER_TIME
         self._triggers(mon_keys, wd_keys, unit_keys)
@@ -767,7 +767,7 @@ class Matcher:
     def _get(self, kind: str) -> Any:
         rx = self._rx.get(kind)
         if rx is None:
-            body = self._inline(self._src[kind])
+            body = self._inline_refs(self._src[kind])
             if not kind.startswith("_"):
                 body = f"(?P<K_{kind}>{body})"
             rx = re.compile(body, re.IGNORECASE)
