@@ -883,6 +883,8 @@ class Matcher:
                 and _NEXT_IS_WORD.match(text, end)
             ):
                 return None  # "a 5 min walk", "6 mo. plan": a quantity, not a timestamp
+            if kind == "short" and m.group("suf2") is None and self._after_connector(text, start):
+                return None  # "at 2h", "lúc 2 giờ" (at two o'clock): a clock time, not an age
             sign = 1 if future else -1
             value = _add_months(now, sign * months) if months else now
             if delta:
@@ -1040,6 +1042,11 @@ class Matcher:
             return True
         w = _LAST_WORD.search(text, max(0, start - 16), start)
         return w is not None and norm(w.group(1)) in self.num_parts
+
+    def _after_connector(self, text: str, start: int) -> bool:
+        """Does a connector word ("at", "um", "lúc") end just before ``start``?"""
+        w = _LAST_WORD.search(text, max(0, start - 16), start)
+        return w is not None and norm(w.group(1)) in self.lex.connectors
 
     def _after_fut_marker(self, text: str, start: int) -> bool:
         """Does a future marker ("in", "через") end just before ``start``?"""
@@ -1402,7 +1409,9 @@ def _with_time(done: Any, day: datetime, tm: TimeTuple | None) -> ParsedDate | N
 _EPOCH_WORDS = re.compile(r"[^\W\d]+")
 _OFFSET = re.compile(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 _ZONE_WORD = re.compile(r"[^\W\d_]+")
-_NEXT_IS_WORD = re.compile(r"\s*[^\W\d_]{2}")
+#: a word of two or more characters (a letter and its marks count: Hindi
+#: "से"), or a one-letter word before another (Vietnamese "ở Hà Nội")
+_NEXT_IS_WORD = re.compile(rf"\s*(?:{_WORDCHAR}{{2}}|{_WORDCHAR}\s+{_WORDCHAR})")
 _CAMEL = re.compile(r"[a-zà-ÿа-я][A-ZÀ-ÞА-Я]")
 _ALNUM = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
