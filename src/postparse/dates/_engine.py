@@ -206,7 +206,14 @@ class Matcher:
         #: day/month order of the language, trusted only when given
         self.order = lex.order if explicit else None
         L = lex
-        mon_keys = [k for k in L.months if not any(ch.isdigit() for ch in k) and len(k) >= 2]
+        # a month name holds no digit, except a word with the month's own
+        # number (Vietnamese "tháng 9", "thg 9")
+        mon_keys = [
+            k
+            for k in L.months
+            if len(k) >= 2
+            and (not any(ch.isdigit() for ch in k) or _numbered_month(k, L.months[k][0]))
+        ]
         wd_keys = [k for k in L.weekdays if len(k) >= 2 or has_nospace(k)]
         wd_wide = [k for k in L.weekdays_wide if k in L.weekdays]
         zone_words = [k for k in L.zones if k != "z"]
@@ -216,7 +223,8 @@ class Matcher:
         unit_keys = list(L.units) + list(L.implied)
         # Word classes, built when a shape first needs them, written (?&NAME).
         defs: dict[str, Callable[[], str]] = {
-            "MON": lambda: _words(mon_keys),
+            # a numbered month ends at its number ("tháng 1" is not read in "tháng 13")
+            "MON": lambda: _words(mon_keys) + r"(?!(?<=\d)\d)",
             "WD": lambda: _words(wd_keys),
             "WDW": lambda: _words(wd_wide),
             "WDP": lambda: trie_alt(L.weekdays),
@@ -1083,7 +1091,7 @@ class Matcher:
         """A short month abbreviation of a guessed minor language is weak evidence."""
         if self.explicit or len(key) >= 5 or lang in _MAJOR:
             return True
-        return raw.endswith(".") or text[m.end() - 1 : m.end()] == "."
+        return raw.endswith(_ABBR_MARKS) or text[m.end() - 1 : m.end()] in _ABBR_MARKS
 
     def _date(
         self,
@@ -1412,6 +1420,10 @@ _ZONE_WORD = re.compile(r"[^\W\d_]+")
 #: a word of two or more characters (a letter and its marks count: Hindi
 #: "से"), or a one-letter word before another (Vietnamese "ở Hà Nội")
 _NEXT_IS_WORD = re.compile(rf"\s*(?:{_WORDCHAR}{{2}}|{_WORDCHAR}\s+{_WORDCHAR})")
+#: what ends an abbreviation: a dot, the Devanagari abbreviation sign ("सित॰")
+_ABBR_MARKS = (".", "\u0970")
+#: a word, a space and a month number: CLDR's Vietnamese "thg 9"
+_NUMBERED = re.compile(r"[^\W\d_][^\d]*\s(\d{1,2})")
 _CAMEL = re.compile(r"[a-zà-ÿа-я][A-ZÀ-ÞА-Я]")
 _ALNUM = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
@@ -1420,6 +1432,12 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
 _APOS = frozenset("'’ʼ")
 _COUNT_BEFORE = re.compile(r"\d[.,]?\s*$")
 _LEAD_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _numbered_month(key: str, month: int) -> bool:
+    """Is ``key`` a word followed by the month's own number ("tháng 9")?"""
+    m = _NUMBERED.fullmatch(key)
+    return m is not None and int(m.group(1)) == month
 
 
 def _clean_around(text: str, start: int, end: int, lex: Lexicon) -> bool:
