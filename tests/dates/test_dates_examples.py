@@ -329,3 +329,85 @@ def test_bare_ages_of_feeds_in_their_languages() -> None:
         assert r.value.isoformat().startswith(iso), text
     # a duration inside a sentence is no date
     assert search_date("会議は15分で終わった", now=NOW) is None
+
+
+# Feed forms of Vietnamese, Hindi and Turkish timelines (Facebook, X,
+# Telegram): bare ages, CLDR's numbered Vietnamese months ("thg 9") and
+# Hindi abbreviations with the abbreviation sign ("सित॰"). No hint unless
+# given. (text, languages, expected ISO prefix, precision)
+FEED_FORMS = [
+    ("2 giờ", None, "2024-09-10T10", "hour"),
+    ("5 phút", None, "2024-09-10T11:55", "minute"),
+    ("3 ngày", None, "2024-09-07", "day"),
+    ("2 घं॰", None, "2024-09-10T10", "hour"),
+    ("5 मि॰", None, "2024-09-10T11:55", "minute"),
+    ("2 घंटे", None, "2024-09-10T10", "hour"),
+    ("1 घंटा", None, "2024-09-10T11", "hour"),
+    ("3 दिन", None, "2024-09-07", "day"),
+    ("2 tháng 9", None, "2024-09-02", "day"),
+    ("10 thg 9, 2024", None, "2024-09-10", "day"),
+    ("2 tháng 9 lúc 16:17", None, "2024-09-02T16:17", "minute"),
+    ("ngày 2 tháng 9 năm 2024", None, "2024-09-02", "day"),
+    ("hôm qua lúc 16:17", None, "2024-09-09T16:17", "minute"),
+    ("2 सित॰", None, "2024-09-02", "day"),
+    # Turkish: CLDR's narrow day is "g" ("3g"); one letter tells no
+    # language, so it is read with the hint (or an "önce")
+    ("3 g", ["tr"], "2024-09-07", "day"),
+    ("3 g önce", None, "2024-09-07", "day"),
+    # read before, kept
+    ("2 sa önce", None, "2024-09-10T10", "hour"),
+    ("5 dk önce", None, "2024-09-10T11:55", "minute"),
+    ("2 sa", None, "2024-09-10T10", "hour"),
+    ("5 dk", None, "2024-09-10T11:55", "minute"),
+    ("2 sa.", None, "2024-09-10T10", "hour"),
+    ("3 gün önce", None, "2024-09-07", "day"),
+    ("9 Eyl", None, "2024-09-09", "day"),
+    ("5 phút trước", None, "2024-09-10T11:55", "minute"),
+    ("2 giờ trước", None, "2024-09-10T10", "hour"),
+    ("1 năm trước", None, "2023", "year"),
+    ("2 tháng trước", None, "2024-07", "month"),
+    ("3 tháng 2 ngày trước", None, "2024-06-08", "day"),
+    ("2 घंटे पहले", None, "2024-09-10T10", "hour"),
+    ("2 घं॰ पहले", None, "2024-09-10T10", "hour"),
+]
+
+
+@pytest.mark.parametrize(("text", "languages", "expect", "precision"), FEED_FORMS)
+def test_feed_forms_vi_hi_tr(
+    text: str, languages: list[str] | None, expect: str, precision: str
+) -> None:
+    for fn in (parse_date, search_date):
+        r = fn(text, now=NOW, languages=languages)
+        assert r is not None, (fn.__name__, text)
+        assert _iso(r.value).startswith(expect), (text, r)
+        assert r.precision == precision, (text, r)
+        assert text[r.start : r.end] == r.text
+
+
+# The same words in ordinary sentences stay None (parse_date and search_date).
+FEED_NEGATIVES = [
+    "Tôi đã chờ 3 ngày ở Hà Nội",  # "I waited 3 days in Hanoi"
+    "Hẹn gặp lúc 2 giờ",  # "see you at 2 o'clock"
+    "Hẹn gặp lúc 2 giờ chiều",
+    "lúc 2 giờ 30",
+    "Saída às 8h do Ibirapuera",  # "at 8 o'clock": a connector before a bare age
+    "2 tháng 13",
+    "tháng 9 năm nay",
+    "मैंने 2 घंटे इंतज़ार किया",  # "I waited 2 hours"
+    "3 दिन की छुट्टी",  # "3 days' leave"
+    "2 घंटे से बारिश",  # "raining for 2 hours"
+    "3 g",  # grams as much as days: no Turkish word
+    "250 g",
+]
+
+
+@pytest.mark.parametrize("text", FEED_NEGATIVES)
+def test_feed_forms_in_sentences_stay_none(text: str) -> None:
+    assert parse_date(text, now=NOW) is None
+    assert search_date(text, now=NOW) is None
+
+
+def test_hindi_bare_age_before_future_marker_is_future() -> None:
+    # "2 घंटे में" is "in 2 hours", not a bare age
+    r = parse_date("2 घंटे में", now=NOW)
+    assert r is not None and _iso(r.value).startswith("2024-09-10T14")

@@ -206,7 +206,14 @@ class Matcher:
         #: day/month order of the language, trusted only when given
         self.order = lex.order if explicit else None
         L = lex
-        mon_keys = [k for k in L.months if not any(ch.isdigit() for ch in k) and len(k) >= 2]
+        # a month name holds no digit, except a word with the month's own
+        # number (Vietnamese "tháng 9", "thg 9")
+        mon_keys = [
+            k
+            for k in L.months
+            if len(k) >= 2
+            and (not any(ch.isdigit() for ch in k) or _numbered_month(k, L.months[k][0]))
+        ]
         wd_keys = [k for k in L.weekdays if len(k) >= 2 or has_nospace(k)]
         wd_wide = [k for k in L.weekdays_wide if k in L.weekdays]
         zone_words = [k for k in L.zones if k != "z"]
@@ -216,7 +223,8 @@ class Matcher:
         unit_keys = list(L.units) + list(L.implied)
         # Word classes, built when a shape first needs them, written (?&NAME).
         defs: dict[str, Callable[[], str]] = {
-            "MON": lambda: _words(mon_keys),
+            # a numbered month ends at its number ("tháng 1" is not read in "tháng 13")
+            "MON": lambda: _words(mon_keys) + r"(?!(?<=\d)\d)",
             "WD": lambda: _words(wd_keys),
             "WDW": lambda: _words(wd_wide),
             "WDP": lambda: trie_alt(L.weekdays),
@@ -883,6 +891,8 @@ class Matcher:
                 and _NEXT_IS_WORD.match(text, end)
             ):
                 return None  # "a 5 min walk", "6 mo. plan": a quantity, not a timestamp
+            if kind == "short" and m.group("suf2") is None and self._after_connector(text, start):
+                return None  # "at 2h", "lúc 2 giờ" (at two o'clock): a clock time, not an age
             sign = 1 if future else -1
             value = _add_months(now, sign * months) if months else now
             if delta:
@@ -1041,6 +1051,11 @@ class Matcher:
         w = _LAST_WORD.search(text, max(0, start - 16), start)
         return w is not None and norm(w.group(1)) in self.num_parts
 
+    def _after_connector(self, text: str, start: int) -> bool:
+        """Does a connector word ("at", "um", "lúc") end just before ``start``?"""
+        w = _LAST_WORD.search(text, max(0, start - 16), start)
+        return w is not None and norm(w.group(1)) in self.lex.connectors
+
     def _after_fut_marker(self, text: str, start: int) -> bool:
         """Does a future marker ("in", "через") end just before ``start``?"""
         if not self.fut_firsts:
@@ -1076,7 +1091,7 @@ class Matcher:
         """A short month abbreviation of a guessed minor language is weak evidence."""
         if self.explicit or len(key) >= 5 or lang in _MAJOR:
             return True
-        return raw.endswith(".") or text[m.end() - 1 : m.end()] == "."
+        return raw.endswith(_ABBR_MARKS) or text[m.end() - 1 : m.end()] in _ABBR_MARKS
 
     def _date(
         self,
@@ -1402,7 +1417,13 @@ def _with_time(done: Any, day: datetime, tm: TimeTuple | None) -> ParsedDate | N
 _EPOCH_WORDS = re.compile(r"[^\W\d]+")
 _OFFSET = re.compile(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 _ZONE_WORD = re.compile(r"[^\W\d_]+")
-_NEXT_IS_WORD = re.compile(r"\s*[^\W\d_]{2}")
+#: a word of two or more characters (a letter and its marks count: Hindi
+#: "से"), or a one-letter word before another (Vietnamese "ở Hà Nội")
+_NEXT_IS_WORD = re.compile(rf"\s*(?:{_WORDCHAR}{{2}}|{_WORDCHAR}\s+{_WORDCHAR})")
+#: what ends an abbreviation: a dot, the Devanagari abbreviation sign ("सित॰")
+_ABBR_MARKS = (".", "\u0970")
+#: a word, a space and a month number: CLDR's Vietnamese "thg 9"
+_NUMBERED = re.compile(r"[^\W\d_][^\d]*\s(\d{1,2})")
 _CAMEL = re.compile(r"[a-zà-ÿа-я][A-ZÀ-ÞА-Я]")
 _ALNUM = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
@@ -1411,6 +1432,12 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
 _APOS = frozenset("'’ʼ")
 _COUNT_BEFORE = re.compile(r"\d[.,]?\s*$")
 _LEAD_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _numbered_month(key: str, month: int) -> bool:
+    """Is ``key`` a word followed by the month's own number ("tháng 9")?"""
+    m = _NUMBERED.fullmatch(key)
+    return m is not None and int(m.group(1)) == month
 
 
 def _clean_around(text: str, start: int, end: int, lex: Lexicon) -> bool:
