@@ -29,6 +29,7 @@ from postparse.dialects import (
     whatsapp,
 )
 from postparse.dialects._common import may_be_digits
+from postparse.dialects.twitter import alternation
 from postparse.lines import INVISIBLE
 
 Window = Sequence[str]
@@ -189,11 +190,14 @@ def test_what_may_follow_a_discord_clock_holds_no_colon() -> None:
 
 def test_an_age_opens_with_these_letters_to_facebook_patterns() -> None:
     flags = regex.IGNORECASE
-    assert _matched_by(r"[jng]", flags) == set("JjNnGg")
+    # the age words of the table ('Just now', 'Gerade eben', 'Ahora') open
+    # with letters that match, case ignored, nothing but themselves
+    opens = "".join(sorted({w[0].lower() for w in facebook._AGE_NOW}))
+    assert _matched_by(f"[{opens}]", flags) <= facebook._AGE_NOW_OPENS
     assert _matched_by(r"[smhdwy]", flags) <= facebook._UNIT_OPENS
     age = facebook._AGE_ALONE.pattern
     assert age.startswith(r"(?P<age>(?:\d{1,3}\s?(?:s|m|h|d|w|y|min")
-    assert age.endswith(r"|Just now|Now|Gerade eben))")
+    assert age.endswith("|" + alternation(facebook._AGE_NOW) + "))")
     assert facebook._COMMENT_FOOT.pattern.startswith(age[:-1])
 
 

@@ -42,6 +42,11 @@ CORE = [
     ("09-05 08:30", None, "2024-09-05T08:30", "minute"),
     ("2023-12-24 20:00", None, "2023-12-24T20:00", "minute"),
     ("Last updated 1 Jahr, 1 Monat her", None, "2023-08", "month"),
+    # the spaced Spanish markers, with the no-break spaces WhatsApp writes;
+    # they say nothing of the day/month order (es locales put the day first)
+    ("31/8/24, 7:40:12\u202fp.\u00a0m.", None, "2024-08-31T19:40:12", "second"),
+    ("3/9/24, 8:12 p. m.", None, "2024-09-03T20:12", "minute"),
+    ("2/9/24, 9:05 a. m.", None, "2024-09-02T09:05", "minute"),
 ]
 
 

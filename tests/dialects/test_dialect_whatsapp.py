@@ -216,3 +216,12 @@ def test_dates_that_never_pass_12_are_read_in_the_denser_order() -> None:
     stamps = [p.timestamp for p in doc.posts]
     assert stamps[0] is not None and stamps[0].isoformat().startswith("2024-09-02T08:05:40")
     assert stamps[-1] is not None and stamps[-1].isoformat().startswith("2024-09-09T23:59:59")
+
+
+def test_spanish_pm_with_no_break_spaces_is_afternoon() -> None:
+    # es-MX 12-hour stamps: '8:12\u202fp.\u00a0m.' is 20:12, and the spaced
+    # Spanish marker does not make '3/9/24' month first
+    path = FIXTURES / "whatsapp-android" / "es_mx_pm.txt"
+    doc = postparse.parse(path, now="2024-09-10T12:00:00+00:00")
+    stamps = [p.timestamp.isoformat()[:16] for p in doc.posts if p.timestamp is not None]
+    assert stamps == ["2024-09-03T20:12", "2024-09-03T20:15", "2024-09-04T10:02", "2024-09-04T12:30"]

@@ -1233,7 +1233,7 @@ def _kind(m: Any, kinds: list[str]) -> str:
 
 def _has_ampm(tail: str, L: Lexicon) -> bool:
     low = norm(tail)
-    return any(k in low for k in L.ampm)
+    return any(k in low for k in L.ampm_month_first)
 
 
 def _first(key: str) -> str:

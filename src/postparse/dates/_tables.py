@@ -164,6 +164,10 @@ class Lexicon:
         self.fut_suffixes: dict[str, str] = dict()
         self.relative: dict[str, tuple[str, int, str]] = dict()
         self.ampm: dict[str, str] = dict()
+        #: the AM/PM markers that hint a month-first date ('8/30/24, 7:02 PM'):
+        #: all but the spaced 'a. m.' / 'p. m.' of Spanish, whose locales
+        #: write the day first ('31/8/24, 7:40 p. m.'); set by build_lexicon
+        self.ampm_month_first: tuple[str, ...] = ()
         #: noon / midnight words -> hour
         self.noon: dict[str, int] = dict()
         #: words after a unit that add half of it ("and a half")
@@ -265,4 +269,5 @@ def build_lexicon(langs: tuple[str, ...]) -> Lexicon:
     for k in list(lex.fut_suffixes):
         if k in lex.suffixes:
             del lex.fut_suffixes[k]
+    lex.ampm_month_first = tuple(k for k in lex.ampm if ". " not in k)
     return lex

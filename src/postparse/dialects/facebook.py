@@ -46,6 +46,9 @@ from .twitter import (
 
 _KEY = "facebook_chrome"
 _BUTTONS = folded_set(_KEY, "buttons")
+#: words of a button line that may be a phrase ('Gefällt mir', 'Me gusta'):
+#: how many words the longest button has
+_BUTTON_SPAN = max(len(b.split()) for b in _BUTTONS)
 _META_WORDS = folded_set(_KEY, "meta")
 _BADGES = folded_set(_KEY, "badges")
 _TRUNC = folded_set(_KEY, "truncated")
@@ -64,27 +67,34 @@ _VIEW_MORE = regex.compile(
     r"|[^\n]{1,60}?\s+replied\s*·\s*\d{1,6}\s+repl(?:y|ies)",
     regex.IGNORECASE,
 )
+#: ages that are words: 'Just now', 'Gerade eben', 'Ahora'
+_AGE_NOW = feed_words(_KEY, "age_now")
 _AGE_SHORT = (
-    r"(?:\d{1,3}\s?(?:s|m|h|d|w|y|min|mins|hr|hrs|yr|yrs|sec|secs)\.?|Just now|Now|Gerade eben)"
+    r"(?:\d{1,3}\s?(?:s|m|h|d|w|y|min|mins|hr|hrs|yr|yrs|sec|secs|sem)\.?|"
+    + alternation(_AGE_NOW)
+    + ")"
 )
+#: the letters an age word opens with (both cases)
+_AGE_NOW_OPENS = frozenset(w[:1].lower() for w in _AGE_NOW) | frozenset(
+    w[:1].upper() for w in _AGE_NOW
+)
+_FOOT_WORDS = alternation([*feed_words(_KEY, "buttons"), *feed_words(_KEY, "footer")])
 # '1h Like Reply', '1h · Like · Reply · Edited', '2d Like Reply 3'
 _COMMENT_FOOT = regex.compile(
-    rf"(?P<age>{_AGE_SHORT})(?:\s*·?\s*(?:Like|Reply|Share|Edited|Hide|Love|Haha|Care"
-    r"|Gefällt mir|Antworten|Bearbeitet)){1,6}(?:\s+\d{1,6})?",
+    rf"(?P<age>{_AGE_SHORT})(?:\s*·?\s*(?:{_FOOT_WORDS})){{1,6}}(?:\s+\d{{1,6}})?",
     regex.IGNORECASE,
 )
 _AGE_ALONE = regex.compile(rf"(?P<age>{_AGE_SHORT})", regex.IGNORECASE)
 # A post byline: name then the date with the trailing '·' (and the audience).
 _AGE_LOOSE = (
     r"(?:[\p{L}\p{N} ,.:]{0,30}\d(?:[\p{L}\p{N} ,.:]{0,30}[\p{L}\p{N}.])?"
-    r"|Just now|Yesterday|Today|Gerade eben)"
+    r"|" + alternation([*_AGE_NOW, *feed_words(_KEY, "age_days")]) + ")"
 )
-_AUDIENCE = (
-    r"(?:\s*(?:Shared with (?:Public|Friends|Custom)|Public|Friends|Öffentlich))?\s*[\p{Co}\p{So}]?"
-)
+_AUDIENCE = r"(?:\s*(?:" + alternation(feed_words(_KEY, "audience")) + r"))?\s*[\p{Co}\p{So}]?"
+_FOLLOW = alternation(feed_words(_KEY, "follow"))
 _HEADERS = (
     regex.compile(
-        rf"(?P<name>[^\n·]{{1,80}}?)(?:\s*·\s*(?:Follow|Folgen))?\s+(?P<age>{_AGE_LOOSE})\s*·{_AUDIENCE}"
+        rf"(?P<name>[^\n·]{{1,80}}?)(?:\s*·\s*(?:{_FOLLOW}))?\s+(?P<age>{_AGE_LOOSE})\s*·{_AUDIENCE}"
     ),
 )
 _SENTENCE_END = regex.compile(r"[.!?:;,…)\]\"”»]$")
@@ -95,6 +105,27 @@ def _fold(content: str) -> str:
     return content.casefold() if len(content) <= 90 else ""
 
 
+def _button_run(words: Sequence[str]) -> bool:
+    """``words`` (case-folded) are buttons end to end, a button being one
+    word or a phrase ('like comment share', 'me gusta comentar compartir');
+    the longest phrase is tried first at each place."""
+    i, n = 0, len(words)
+    while i < n:
+        for span in range(min(_BUTTON_SPAN, n - i), 0, -1):
+            if " ".join(words[i : i + span]) in _BUTTONS:
+                i += span
+                break
+        else:
+            return False
+    return n > 0
+
+
+def _opens_with_button(content: str) -> bool:
+    """The line starts with a button ('Like', 'Gefällt mir', 'Me gusta ...')."""
+    words = content.casefold().split(None, _BUTTON_SPAN)[:_BUTTON_SPAN]
+    return any(" ".join(words[:span]) in _BUTTONS for span in range(1, len(words) + 1))
+
+
 def is_chrome(content: str) -> bool:
     f = _fold(content)
     if not f:
@@ -103,8 +134,7 @@ def is_chrome(content: str) -> bool:
         return True
     if f[:1].isdigit() and _COUNT.fullmatch(content):
         return True
-    words = f.split()
-    if words and all(w in _BUTTONS for w in words):
+    if _button_run(f.split()):
         return True
     return bool(_OTHERS.fullmatch(content) or _VIEW_MORE.fullmatch(content))
 
@@ -120,7 +150,7 @@ def _comment_foot(ctx: Context, content: str, k: int) -> regex.Match[str] | None
     m = _AGE_ALONE.fullmatch(content)
     if m is not None:
         nxt = ctx.peek(k + 1)
-        if nxt is not None and nxt.content.split(" ", 1)[0].casefold() in _BUTTONS:
+        if nxt is not None and _opens_with_button(nxt.content):
             return m
     return None
 
@@ -140,7 +170,7 @@ def chrome(ctx: Context, line: Line) -> Match | None:
     if is_chrome(c):
         # a 'Follow' button right under the byline belongs to the post
         prev = ctx.state.prev
-        if prev is not None and prev.kind == "header" and f.split(" ", 1)[0] in _BUTTONS:
+        if prev is not None and prev.kind == "header" and _opens_with_button(f):
             return Match("footer")
         return _META
     nxt = ctx.peek(1)
@@ -231,7 +261,7 @@ def _sig_comment_foot(window: Sequence[str], k: int) -> bool:
     return (
         _AGE_ALONE.fullmatch(c) is not None
         and k + 1 < len(window)
-        and window[k + 1].split(" ", 1)[0].casefold() in _BUTTONS
+        and _opens_with_button(window[k + 1])
     )
 
 
@@ -241,11 +271,12 @@ _UNIT_OPENS = frozenset("smhdwySMHDWYſ")
 
 
 def _may_open_age(s: str) -> bool:
-    """``s`` may open with an age: 'Just now', 'Now', 'Gerade eben' (case
-    ignored), or one to three digits and a unit ('1h', '12 min'; a digit
-    may be one the patterns know and str.isdigit not: any non-ASCII)."""
+    """``s`` may open with an age: a word of the table ('Just now', 'Gerade
+    eben', 'Ahora'; its opening letter tested, in either case), or one to
+    three digits and a unit ('1h', '12 min'; a digit may be one the patterns
+    know and str.isdigit not: any non-ASCII)."""
     first = s[:1]
-    if first in "JjNnGg":
+    if first in _AGE_NOW_OPENS:
         return True
     if first.isascii() and first not in "0123456789":
         return False
