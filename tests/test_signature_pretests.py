@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
 from functools import cache
 
 import pytest
@@ -16,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
+from postparse._data import words
 from postparse.dialects import (
     _chat,
     discord,
@@ -25,6 +27,7 @@ from postparse.dialects import (
     slack,
     telegram_desktop,
     telegram_preview,
+    telegram_web,
     weibo,
     whatsapp,
 )
@@ -268,3 +271,56 @@ def test_an_android_header_passes_the_dash_test(s: str) -> None:
 @given(s=st.one_of(*(_generated(p) for p in reddit._HEADERS[:3])))
 def test_a_reddit_byline_has_a_marker(s: str) -> None:
     assert reddit._has_marker(s.split("\n"))
+
+
+# --- telegram-web's byline: where its words stand ----------------------------
+
+
+def _byline_by_patterns(content: str) -> object:
+    """telegram_web._byline with its word-position test always passing."""
+    real = telegram_web._may_be_byline
+    telegram_web._may_be_byline = lambda words: True
+    try:
+        return telegram_web._byline(content, _NOW)
+    finally:
+        telegram_web._may_be_byline = real
+
+
+_NOW = datetime(2024, 9, 10, 12, tzinfo=timezone.utc)
+_BYLINE_WORDS = sorted({*words("chrome.json", "byline_words"), "Posted by", "BY", "By"})
+_STAMPS = ["2024-09-02 16:17", "Sep 2, 2024", "3 hours ago", "02.09.2024 16:17", "вчера"]
+
+
+@cache
+def _fixture_lines() -> list[str]:
+    return sorted({c for w in _fixture_windows() for c in w[:1]})
+
+
+def test_the_byline_word_test_turns_down_no_byline_of_the_fixtures() -> None:
+    lines = [c for c in _fixture_lines() if len(c) <= 140]
+    assert sum(1 for c in lines if _byline_by_patterns(c) is not None) > 20
+    assert [c for c in lines if telegram_web._byline(c, _NOW) != _byline_by_patterns(c)] == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    parts=st.lists(
+        st.one_of(
+            st.sampled_from(_BYLINE_WORDS),
+            st.sampled_from(_STAMPS),
+            st.sampled_from(["Anna Lee", "the", "news", "·", ",", "-", "on", "12", "İstanbul"]),
+            st.text(alphabet=" ab\t\u00a0\u3000·", max_size=4),
+        ),
+        max_size=14,
+    ),
+    seps=st.lists(st.sampled_from([" ", "  ", "\t", "\u00a0", " " * 12, ""]), max_size=14),
+)
+def test_the_byline_word_test_agrees_with_the_patterns(parts: list[str], seps: list[str]) -> None:
+    content = "".join(p + (seps[i] if i < len(seps) else " ") for i, p in enumerate(parts)).strip()
+    if content:
+        assert telegram_web._byline(content, _NOW) == _byline_by_patterns(content)
+
+
+def test_what_the_byline_patterns_take_for_white_space_splits_words() -> None:
+    # the byline word stands between '\s' matches: str.split() cuts there too
+    assert [c for c in _matched_by(r"\s") if not c.isspace()] == []
