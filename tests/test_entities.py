@@ -87,6 +87,8 @@ def test_urls(text: str, expected: list[str]) -> None:
         ("Uzun bir haber metni, sayfada kesildi ve gerisi başka yerde. Devamı", True),
         ("Haberin devamı yarın gelecek, Devamı var.", False),
         ("Bài viết dài bị cắt ngắn trên trang web này… Xem thêm", True),
+        ("Molte famiglie con figli sono rimaste… Leggi tutto", True),
+        ("Artykuł o remoncie mostu, który potrwa dłużej… Czytaj więcej", True),
     ],
 )
 def test_truncation(text: str, expected: bool) -> None:

@@ -99,10 +99,25 @@ POSITIVES: list[tuple[str, str, int]] = [
     ("चलो ?", "चलो " + F, 1),
     # --- mixed
     ("ðŸŽ‰ we shipped ??", "🎉 we shipped " + F, 1),
+    # after a comma, 'que' / 'che' / 'which' open a relative clause, no question
+    (
+        "A decisão foi criticada por especialistas, que apontam o custo ?",
+        "A decisão foi criticada por especialistas, que apontam o custo " + F,
+        1,
+    ),
+    (
+        "Abbiamo vinto la partita, che bella serata ?",
+        "Abbiamo vinto la partita, che bella serata " + F,
+        1,
+    ),
+    ("The new bridge, which opened today ?", "The new bridge, which opened today " + F, 1),
 ]
 
 NEGATIVES: list[str] = [
     "Why?",
+    # a relative word opening the clause itself, an accented 'qué' after a comma
+    "Que horas são ?",
+    "Bueno, qué hacemos ahora ?",
     # a letter lost to '?' inside a word is no emoji
     "у м. Ки?в сьогодні",
     # a spaced '?' after a question word (Arabic, Persian, Hindi, Urdu)

@@ -53,9 +53,10 @@ _FOOTER = regex.compile(
     regex.IGNORECASE,
 )
 _MONTHS = alternation(feed_words(_KEY, "months"))
-# 'September 6', 'September 6, 2023', '6 September', '6 сентября 2023'
+# 'September 6', 'September 6, 2023', '6 September', '6 сентября 2023',
+# '6. September' (German)
 _DIVIDER = regex.compile(
-    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?)",
+    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?)",
     regex.IGNORECASE,
 )
 _FOOTER_WORDS = folded_set(_KEY, "footer")

@@ -9,7 +9,8 @@ The page runs posts together with no separator. What marks a boundary:
 - a line that opens with a hashtag, a new bullet run, or a change of
   script (Latin to Han, Simplified to Traditional ...) starts a new post;
 - a preview cut with ``…`` ends its post, and so does a closing run of
-  hashtags (``… #news #world``).
+  hashtags (``… #news #world``) and a post made of a link alone;
+- bullets under a line ending in a colon are the list it introduces.
 """
 
 from __future__ import annotations
@@ -68,6 +69,8 @@ _BY_DATE = regex.compile(
 #: a byline's date fixes at least the day: 'Photo by Anna, 2019' is no byline
 _COARSE = frozenset({"year", "month"})
 _HASHTAG_START = regex.compile(r"#[\p{L}\p{N}_]")
+#: a line that is a link and nothing else
+_LINK_ONLY = regex.compile(r"(?:https?://|www\.|t\.me/)\S+", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?。！？:：;…,)\]\"”»]$")
 
 #: last characters after which a line is never a cut preview
@@ -201,6 +204,8 @@ def _is_title(content: str) -> bool:
         and bullet_of(content) is None
         and content[:1] not in "#@[(<"
         and not content[:1].isdigit()
+        # a link alone is a post of its own, not the title of the one below
+        and ("/" not in content or _LINK_ONLY.fullmatch(content) is None)
     )
 
 
@@ -265,6 +270,26 @@ def after_tags(ctx: Context, line: Line) -> Match | None:
     return None
 
 
+@rule("after-link")
+def after_link(ctx: Context, line: Line) -> Match | None:
+    """A post made of a link alone (under its byline or not) ends at it: the
+    next line starts another. A link under text ('Details:' + URL) does not
+    end its post."""
+    st = ctx.state
+    prev = st.prev_content
+    if (
+        prev[:1] in _LINK_START  # the cheap first test
+        and st.current == "post"
+        and st.post_lines == (2 if st.post_header else 1)
+        and _LINK_ONLY.fullmatch(prev) is not None
+    ):
+        return _BREAK
+    return None
+
+
+_LINK_START = frozenset("hHwWtT")
+
+
 @rule("hashtag-start")
 def hashtag_start(ctx: Context, line: Line) -> Match | None:
     """A line that opens with a hashtag starts a post; a line of hashtags
@@ -277,15 +302,22 @@ def hashtag_start(ctx: Context, line: Line) -> Match | None:
     return None
 
 
+#: a line ending in one of these introduces the list below it
+_LIST_INTRO = frozenset(":：")
+
+
 @rule("bullet-run")
 def bullet_run(ctx: Context, line: Line) -> Match | None:
     """A run of two or more lines opening with the same bullet starts a post
-    at its first line; the rest of the run follows it."""
+    at its first line; the rest of the run follows it. A line ending in a
+    colon above the run introduces it: the run continues that post."""
     mark = bullet_of(line.content)
     if mark is None:
         return None
     if bullet_of(ctx.state.prev_content) == mark and ctx.state.current == "post":
         return Match("cont")
+    if ctx.state.prev_content[-1:] in _LIST_INTRO:
+        return None  # 'What changes on Monday:' introduces the list below it
     nxt = ctx.peek()
     if _has_text(ctx) and nxt is not None and bullet_of(nxt.content) == mark:
         return _BREAK
@@ -348,6 +380,7 @@ TELEGRAM_WEB = register(
             channel_title,
             after_preview,
             after_tags,
+            after_link,
             hashtag_start,
             bullet_run,
             script_change,

@@ -134,12 +134,13 @@ def _clause_is_question(clause: str, cue: QuestionCues) -> bool:
     if tail in cue.tags:
         return True
     # the first words of the clause, and the first words after each comma
-    for part in low.replace("，", ",").replace("、", ",").split(","):
+    for k, part in enumerate(low.replace("，", ",").replace("、", ",").split(",")):
         words = _WORD_RE.findall(part, 0, 80)
         if not words:
             continue
         word = words[0]
-        if word in cue.interrogatives:
+        if word in cue.interrogatives and (k == 0 or word not in cue.relatives):
+            # after a comma, 'que' / 'which' opens a relative clause
             return True
         if any(word.startswith(p) for p in cue.interrogative_prefixes):
             return True

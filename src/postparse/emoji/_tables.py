@@ -191,6 +191,10 @@ class QuestionCues:
                 else:
                     words.add(w)
         self.interrogatives: frozenset[str] = frozenset(words)
+        #: interrogatives that open a relative clause after a comma
+        self.relatives: frozenset[str] = frozenset(
+            w for lst in raw.get("relatives", {}).values() for w in lst
+        )
         self.interrogative_prefixes: tuple[str, ...] = tuple(sorted(prefixes))
         self.interrogative_phrases: tuple[str, ...] = tuple(sorted(phrases))
         self.auxiliaries: frozenset[str] = frozenset(
