@@ -47,6 +47,16 @@ CORE = [
     ("31/8/24, 7:40:12\u202fp.\u00a0m.", None, "2024-08-31T19:40:12", "second"),
     ("3/9/24, 8:12 p. m.", None, "2024-09-03T20:12", "minute"),
     ("2/9/24, 9:05 a. m.", None, "2024-09-02T09:05", "minute"),
+    # a language's own AM/PM words (WhatsApp clocks) are read without a
+    # hint, and say nothing of the day/month order (those locales write the
+    # day first): only the Latin 'AM'/'PM' hint a US month-first date
+    ("30.08.24, 7:45 nachm.", None, "2024-08-30T19:45", "minute"),
+    ("30.08.24, 9:10 vorm.", None, "2024-08-30T09:10", "minute"),
+    ("30/8/2024 7:45 م", None, "2024-08-30T19:45", "minute"),
+    ("3/9/2024 8:00 م", None, "2024-09-03T20:00", "minute"),
+    ("4/9/2024 9:41 ص", None, "2024-09-04T09:41", "minute"),
+    ("30/8/2024 7:45 ب.ظ.", None, "2024-08-30T19:45", "minute"),
+    ("3/9/24 7:45 CH", None, "2024-09-03T19:45", "minute"),
 ]
 
 

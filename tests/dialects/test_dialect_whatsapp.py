@@ -224,4 +224,19 @@ def test_spanish_pm_with_no_break_spaces_is_afternoon() -> None:
     path = FIXTURES / "whatsapp-android" / "es_mx_pm.txt"
     doc = postparse.parse(path, now="2024-09-10T12:00:00+00:00")
     stamps = [p.timestamp.isoformat()[:16] for p in doc.posts if p.timestamp is not None]
-    assert stamps == ["2024-09-03T20:12", "2024-09-03T20:15", "2024-09-04T10:02", "2024-09-04T12:30"]
+    assert stamps == [
+        "2024-09-03T20:12",
+        "2024-09-03T20:15",
+        "2024-09-04T10:02",
+        "2024-09-04T12:30",
+    ]
+
+
+def test_localized_am_pm_words_are_read() -> None:
+    # '7:45 nachm.' (German Android) is 19:45; the dates engine must know
+    # the word without a language hint, or the stamp stops before it
+    path = FIXTURES / "whatsapp-android" / "de.txt"
+    doc = postparse.parse(path, now="2024-09-10T12:00:00+00:00")
+    last = doc.posts[-1]
+    assert last.timestamp_text == "30.08.24, 7:45 nachm."
+    assert last.timestamp is not None and last.timestamp.isoformat()[:16] == "2024-08-30T19:45"
