@@ -68,6 +68,13 @@ def test_android_system_line_with_colon_is_meta() -> None:
     )
     assert [(s["kind"], s["author"]) for s in segs] == [("meta", None), ("post", "Okafor")]
     assert segs[1]["text"] == "fine: really"
+    # Japanese subjects are quoted with 「」: the 'name' holds a quote
+    segs = summarise(
+        "2024/09/01 10:30 - 中村 陽子がグループ名を「同期会: 9/14 新宿」に変更しました\n"
+        "2024/09/01 10:31 - 中村 陽子: 予約取れました\n",
+        "whatsapp-android",
+    )
+    assert [(s["kind"], s["author"]) for s in segs] == [("meta", None), ("post", "中村 陽子")]
 
 
 def test_ios_marks_everywhere_and_text_offsets() -> None:
