@@ -47,6 +47,25 @@ CORE = [
     ("31/8/24, 7:40:12\u202fp.\u00a0m.", None, "2024-08-31T19:40:12", "second"),
     ("3/9/24, 8:12 p. m.", None, "2024-09-03T20:12", "minute"),
     ("2/9/24, 9:05 a. m.", None, "2024-09-02T09:05", "minute"),
+    # a language's own AM/PM words (WhatsApp clocks) are read without a
+    # hint, and say nothing of the day/month order (those locales write the
+    # day first): only the Latin 'AM'/'PM' hint a US month-first date
+    ("30.08.24, 7:45 nachm.", None, "2024-08-30T19:45", "minute"),
+    ("30.08.24, 9:10 vorm.", None, "2024-08-30T09:10", "minute"),
+    ("30/8/2024 7:45 م", None, "2024-08-30T19:45", "minute"),
+    ("3/9/2024 8:00 م", None, "2024-09-03T20:00", "minute"),
+    ("4/9/2024 9:41 ص", None, "2024-09-04T09:41", "minute"),
+    ("30/8/2024 7:45 ب.ظ.", None, "2024-08-30T19:45", "minute"),
+    ("3/9/24 7:45 CH", None, "2024-09-03T19:45", "minute"),
+    # Arabic WhatsApp: Arabic-Indic digits, U+200F after the numbers, an
+    # Arabic comma; the marks are part of the expression, not a break in it
+    (
+        "\u0662\u0665\u200f/\u0668\u200f/\u0662\u0660\u0662\u0664\u060c \u0669:\u0661\u0665 \u0645",
+        None,
+        "2024-08-25T21:15",
+        "minute",
+    ),
+    ("25\u200f/8\u200f/2024", None, "2024-08-25", "day"),
 ]
 
 
@@ -265,6 +284,11 @@ def test_infer_date_order() -> None:
     seq = ["1/3/24 10:00", "2/3/24 10:00", "3/3/24 10:00", "1/4/24 10:00"]
     assert infer_date_order(seq) == "DMY"
     assert infer_date_order(["hello", "no dates"]) is None
+    # bidi marks after the numbers and an Arabic comma (Arabic WhatsApp)
+    seq = [
+        "\u0662\u0665\u200f/\u0668\u200f/\u0662\u0660\u0662\u0664\u060c \u0669:\u0661\u0665 \u0645"
+    ]
+    assert infer_date_order(seq) == "DMY"
     # dotted dates with every field <= 12: day first by convention
     assert infer_date_order(["[02.09.24 16:17]", "[03.09.24 09:14]"]) == "DMY"
 

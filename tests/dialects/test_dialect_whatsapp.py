@@ -68,6 +68,13 @@ def test_android_system_line_with_colon_is_meta() -> None:
     )
     assert [(s["kind"], s["author"]) for s in segs] == [("meta", None), ("post", "Okafor")]
     assert segs[1]["text"] == "fine: really"
+    # Japanese subjects are quoted with 「」: the 'name' holds a quote
+    segs = summarise(
+        "2024/09/01 10:30 - 中村 陽子がグループ名を「同期会: 9/14 新宿」に変更しました\n"
+        "2024/09/01 10:31 - 中村 陽子: 予約取れました\n",
+        "whatsapp-android",
+    )
+    assert [(s["kind"], s["author"]) for s in segs] == [("meta", None), ("post", "中村 陽子")]
 
 
 def test_ios_marks_everywhere_and_text_offsets() -> None:
@@ -224,4 +231,45 @@ def test_spanish_pm_with_no_break_spaces_is_afternoon() -> None:
     path = FIXTURES / "whatsapp-android" / "es_mx_pm.txt"
     doc = postparse.parse(path, now="2024-09-10T12:00:00+00:00")
     stamps = [p.timestamp.isoformat()[:16] for p in doc.posts if p.timestamp is not None]
-    assert stamps == ["2024-09-03T20:12", "2024-09-03T20:15", "2024-09-04T10:02", "2024-09-04T12:30"]
+    assert stamps == [
+        "2024-09-03T20:12",
+        "2024-09-03T20:15",
+        "2024-09-04T10:02",
+        "2024-09-04T12:30",
+    ]
+
+
+def test_localized_am_pm_words_are_read() -> None:
+    # '7:45 nachm.' (German Android) is 19:45; the dates engine must know
+    # the word without a language hint, or the stamp stops before it
+    path = FIXTURES / "whatsapp-android" / "de.txt"
+    doc = postparse.parse(path, now="2024-09-10T12:00:00+00:00")
+    last = doc.posts[-1]
+    assert last.timestamp_text == "30.08.24, 7:45 nachm."
+    assert last.timestamp is not None and last.timestamp.isoformat()[:16] == "2024-08-30T19:45"
+
+
+def test_arabic_exports_with_arabic_digits_and_marks() -> None:
+    # '١٤\u200f/٨\u200f/٢٠٢٤، ١٠:٠٥ م': Arabic-Indic digits, U+200F after
+    # the date's numbers, an Arabic comma and 'م' (PM); day first
+    path = FIXTURES / "whatsapp-android" / "ar.txt"
+    doc = postparse.parse(path, now="2024-09-10T12:00:00+00:00")
+    assert detected(read(path)) == "whatsapp-android"
+    stamps = [p.timestamp.isoformat()[:16] for p in doc.posts if p.timestamp is not None]
+    assert stamps == [
+        "2024-08-14T22:05",
+        "2024-08-15T09:12",
+        "2024-09-02T12:40",
+        "2024-09-02T12:41",
+    ]
+    # iOS, every date at most 12: still day first (the 'م' is no US 'PM')
+    path = FIXTURES / "whatsapp-ios" / "ar.txt"
+    doc = postparse.parse(path, now="2024-09-10T12:00:00+00:00")
+    assert detected(read(path)) == "whatsapp-ios"
+    stamps = [p.timestamp.isoformat()[:19] for p in doc.posts if p.timestamp is not None]
+    assert stamps == [
+        "2024-09-01T20:17:40",
+        "2024-09-02T09:03:11",
+        "2024-09-02T09:04:00",
+        "2024-09-04T23:59:59",
+    ]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 
@@ -224,6 +225,8 @@ class DateParser:
             raise ValueError(f"order must be 'DMY', 'MDY' or 'YMD', not {order!r}")
         if isinstance(now, str):
             now = _now(now)
+        if "\u200f" in text or "\u200e" in text or "\u061c" in text:
+            return self._search_past_marks(text, now, languages, order, whole, start)
         if languages is not None:
             key = tuple(languages)
             hinted = self._hinted.get(key)
@@ -254,6 +257,43 @@ class DateParser:
             ):
                 best = res
         return best
+
+    def _search_past_marks(
+        self,
+        text: str,
+        now: datetime | None,
+        languages: Sequence[str] | None,
+        order: str | None,
+        whole: bool,
+        start: int,
+    ) -> ParsedDate | None:
+        """:meth:`search` of a text holding bidi marks (U+200E, U+200F,
+        U+061C), which right-to-left locales put inside their dates
+        ('٢٥\u200f/٨\u200f/٢٠٢٤'): the text is read without them and the
+        answer located in ``text``."""
+        keep = [i for i, ch in enumerate(text) if ch not in _BIDI_MARKS]
+        clean = "".join([text[i] for i in keep])
+        found = self.search(
+            clean,
+            now=now,
+            languages=languages,
+            order=order,
+            whole=whole,
+            start=bisect_left(keep, start),
+        )
+        if found is None:
+            return None
+        begin = keep[found.start] if found.start < len(keep) else len(text)
+        end = keep[found.end - 1] + 1 if found.end > found.start else begin
+        return ParsedDate(
+            found.value,
+            found.precision,
+            found.relative,
+            text[begin:end],
+            begin,
+            end,
+            found.language,
+        )
 
     def _may_hold(self, text: str, whole: bool, hinted: Matcher) -> bool:
         """False when the matcher of the given languages finds no date in
@@ -307,6 +347,8 @@ class DateParser:
         return m
 
 
+#: bidi marks that right-to-left locales scatter inside dates
+_BIDI_MARKS = frozenset("\u200e\u200f\u061c")
 #: :meth:`DateParser._route`: no date / only the neutral matcher / guess languages
 _NO_DATE, _NEUTRAL_ONLY, _GUESS = 0, 1, 2
 #: a word of ASCII text (lower-cased), as :data:`._engine._WORDS` finds it
@@ -437,8 +479,10 @@ def _iso_minute(text: str) -> ParsedDate | None:
 
 
 _NUMERIC = _Lazy(
-    r"(?<![\d.:/-])(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})(?!\d)"
-    r"(?:[,\s]+T?(\d{1,2})[:：](\d{2}))?"
+    # a bidi mark may follow a number and an Arabic comma the date
+    # ('٢٥\u200f/٨\u200f/٢٠٢٤، ٩:١٥ م')
+    r"(?<![\d.:/-])(\d{1,4})[\u200e\u200f\u061c]?([./-])(\d{1,2})[\u200e\u200f\u061c]?\2(\d{1,4})(?!\d)"
+    r"(?:[,،\s]+T?(\d{1,2})[:：](\d{2}))?"
 )
 
 

@@ -133,7 +133,16 @@ def word_index() -> dict[str, str]:
             for phrase in table.get(key, ()):
                 for w in word.findall(norm(phrase)):
                     extra.setdefault(w, set()).add(lang)
-        for key in ("relative", "units", "numbers", "months", "weekdays", "noon", "implied"):
+        for key in (
+            "relative",
+            "units",
+            "numbers",
+            "months",
+            "weekdays",
+            "noon",
+            "implied",
+            "ampm",
+        ):
             for phrase in table.get(key, {}):
                 for w in word.findall(norm(phrase)):
                     extra.setdefault(w, set()).add(lang)
@@ -269,5 +278,8 @@ def build_lexicon(langs: tuple[str, ...]) -> Lexicon:
     for k in list(lex.fut_suffixes):
         if k in lex.suffixes:
             del lex.fut_suffixes[k]
-    lex.ampm_month_first = tuple(k for k in lex.ampm if ". " not in k)
+    # only the Latin 'AM'/'PM' hint a month-first date ('8/30/24, 7:02 PM',
+    # US style); locales with their own words ('م', 'nachm.', 'CH') and
+    # the spaced Spanish 'p. m.' write the day first
+    lex.ampm_month_first = tuple(norm(k) for k in und["ampm"] if ". " not in k)
     return lex

@@ -20,9 +20,15 @@ from .base import Context, Match, State, rule
 SP = "[ \u00a0\u202f]"
 #: Bidi marks WhatsApp scatters before brackets, names and texts.
 MARKS = "[\u200e\u200f\u202a-\u202e\u2066-\u2069]*"
+#: A bidi mark right-to-left locales put after a date's number
+#: ('٢٥\u200f/٨\u200f/٢٠٢٤': Arabic WhatsApp exports).
+_RTL_MARK = "[\u200e\u200f\u061c]?"
 #: A numeric date in any order and with any of the usual separators:
 #: 8/30/24, 30.08.2024, 2024-08-30, 2024. 8. 30. (a trailing dot allowed).
-NUM_DATE = r"\d{1,4}[./\-]" + SP + r"?\d{1,2}[./\-]" + SP + r"?\d{1,4}\.?"
+NUM_DATE = (
+    r"\d{1,4}" + _RTL_MARK + r"[./\-]" + SP + r"?\d{1,2}" + _RTL_MARK + r"[./\-]" + SP
+    + r"?\d{1,4}\.?"
+)  # fmt: skip
 
 
 def _alts(items: Sequence[str]) -> str:
@@ -38,7 +44,8 @@ CLOCK = r"(?:" + AMPM + SP + r"?)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:" + SP + r"?"
 CLOCK_HM = r"(?:" + AMPM + SP + r"?)?\d{1,2}:\d{2}(?:" + SP + r"?" + AMPM + r")?"
 #: Date and time: '8/30/24, 7:02 PM', '30.12.23 18:04:11', '2024/8/30 下午7:02'.
 _DT_WORD = r"(?:klo|kl\.|um|at|à|às|a las|alle|om|o|в)"
-NUM_DATETIME = NUM_DATE + r"(?:," + SP + r"?|" + SP + r")(?:" + _DT_WORD + SP + ")?" + CLOCK
+#: (the Arabic comma '،' too: '٢٥‏/٨‏/٢٠٢٤، ٩:١٥ م').
+NUM_DATETIME = NUM_DATE + r"(?:[,،]" + SP + r"?|" + SP + r")(?:" + _DT_WORD + SP + ")?" + CLOCK
 
 _CLOCK_PARTS = regex.compile(
     r"(?P<pre>" + AMPM + r")?" + SP + r"?(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?"

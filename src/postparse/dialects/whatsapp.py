@@ -42,7 +42,9 @@ _IOS = regex.compile(
 #: 'Name: ' at the start of the rest of a header (the name bounded, no colon).
 _NAME = regex.compile(r"(?P<name>[^:\n]{1,80}?)" + MARKS + r":(?:[ \u00a0]|$)")
 _LEADING_MARKS = regex.compile(MARKS)
-_QUOTES = frozenset('"“”„«»')
+#: quotes around a group subject in system lines (Japanese 「」 too; not
+#: the apostrophe-like ’, which names hold: 'O’Brien')
+_QUOTES = frozenset('"“”„«»「」『』')
 
 _HOLDS_SYSTEM = phrase_finder("whatsapp_system")
 _POST_MARKS = tuple(phrases("whatsapp_post_marks"))
