@@ -224,4 +224,9 @@ def test_spanish_pm_with_no_break_spaces_is_afternoon() -> None:
     path = FIXTURES / "whatsapp-android" / "es_mx_pm.txt"
     doc = postparse.parse(path, now="2024-09-10T12:00:00+00:00")
     stamps = [p.timestamp.isoformat()[:16] for p in doc.posts if p.timestamp is not None]
-    assert stamps == ["2024-09-03T20:12", "2024-09-03T20:15", "2024-09-04T10:02", "2024-09-04T12:30"]
+    assert stamps == [
+        "2024-09-03T20:12",
+        "2024-09-03T20:15",
+        "2024-09-04T10:02",
+        "2024-09-04T12:30",
+    ]
