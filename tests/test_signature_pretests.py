@@ -197,9 +197,12 @@ def test_an_age_opens_with_these_letters_to_facebook_patterns() -> None:
     # with letters that match, case ignored, nothing but themselves
     opens = "".join(sorted({w[0].lower() for w in facebook._AGE_NOW}))
     assert _matched_by(f"[{opens}]", flags) <= facebook._AGE_NOW_OPENS
-    assert _matched_by(r"[smhdwy]", flags) <= facebook._UNIT_OPENS
+    # so do the units of the table ('1h', '2 min', '3 j')
+    units = "".join(sorted({u[0].lower() for u in facebook._AGE_UNITS}))
+    assert set("smhdwy") <= set(units)
+    assert _matched_by(f"[{units}]", flags) <= facebook._UNIT_OPENS
     age = facebook._AGE_ALONE.pattern
-    assert age.startswith(r"(?P<age>(?:\d{1,3}\s?(?:s|m|h|d|w|y|min")
+    assert age.startswith(r"(?P<age>(?:\d{1,3}\s?(?:" + alternation(facebook._AGE_UNITS) + ")")
     assert age.endswith("|" + alternation(facebook._AGE_NOW) + "))")
     assert facebook._COMMENT_FOOT.pattern.startswith(age[:-1])
 

@@ -135,3 +135,20 @@ def test_unknown_repost_line_does_not_swallow_the_header_below() -> None:
     ps = posts(text, DIALECT)
     assert [p.author for p in ps][-1] == "Lagos Cycling Club"
     assert ps[-1].text == "Sunday ride recap"
+
+
+@pytest.mark.parametrize(
+    "tabs",
+    [
+        ("ホーム", "おすすめ", "フォロー中"),
+        ("Für dich", "Folge ich"),
+        ("Pour vous", "Abonnements"),
+        ("为你推荐", "正在关注"),
+    ],
+)
+def test_timeline_tabs_of_other_interfaces_are_meta(tabs: tuple[str, ...]) -> None:
+    # found by probe5: a timeline copied with the ja/de/fr/zh interface's
+    # tabs above it opened with a post made of the tab names
+    text = "\n".join(tabs) + "\nAna Lima\n@analima\n·\n2h\nHello world\n41\n"
+    n = len(tabs)
+    assert kinds(text, DIALECT) == [("meta", 1, n), ("post", n + 1, n + 5), ("meta", n + 6, n + 6)]

@@ -36,12 +36,14 @@ from . import register
 from .base import Context, Dialect, Match, rule
 from .twitter import (
     COUNT,
+    age_date,
     alternation,
     feed_words,
     folded_set,
     header_match,
     match_contents,
     match_window,
+    unit_languages,
 )
 
 _KEY = "facebook_chrome"
@@ -54,6 +56,8 @@ _BADGES = folded_set(_KEY, "badges")
 _TRUNC = folded_set(_KEY, "truncated")
 _FOOTER_WORDS = folded_set(_KEY, "footer")
 _JOIN = folded_set(_KEY, "join")
+#: a group page's card line opens with the group's kind ('Private group · 1.2K members')
+_GROUP_CARD = tuple(w + " ·" for w in feed_words(_KEY, "group_card"))
 _UNITS = alternation(feed_words(_KEY, "count_units"))
 _COUNT = regex.compile(COUNT + rf"(?:\s+(?:{_UNITS}))?", regex.IGNORECASE)
 _OTHERS = regex.compile(
@@ -69,11 +73,11 @@ _VIEW_MORE = regex.compile(
 )
 #: ages that are words: 'Just now', 'Gerade eben', 'Ahora'
 _AGE_NOW = feed_words(_KEY, "age_now")
-_AGE_SHORT = (
-    r"(?:\d{1,3}\s?(?:s|m|h|d|w|y|min|mins|hr|hrs|yr|yrs|sec|secs|sem)\.?|"
-    + alternation(_AGE_NOW)
-    + ")"
-)
+#: the units after a short age's digits ('1h', '2 min', '3 j', '1 sem')
+_AGE_UNITS = feed_words(_KEY, "age_units")
+#: units of one interface language only ('j'): see twitter.age_date
+_UNIT_LANGS = unit_languages(_KEY)
+_AGE_SHORT = r"(?:\d{1,3}\s?(?:" + alternation(_AGE_UNITS) + r")\.?|" + alternation(_AGE_NOW) + ")"
 #: the letters an age word opens with (both cases)
 _AGE_NOW_OPENS = frozenset(w[:1].lower() for w in _AGE_NOW) | frozenset(
     w[:1].upper() for w in _AGE_NOW
@@ -173,9 +177,17 @@ def chrome(ctx: Context, line: Line) -> Match | None:
         if prev is not None and prev.kind == "header" and _opens_with_button(f):
             return Match("footer")
         return _META
+    if c.startswith(_GROUP_CARD):
+        return _META  # 'Private group · 1.2K members'
     nxt = ctx.peek(1)
-    if nxt is not None and _fold(nxt.content) in _JOIN and _is_name(c):
-        return _META  # a suggested group or page: 'NAME' above 'Join group'
+    if (
+        nxt is not None
+        and (_fold(nxt.content) in _JOIN or nxt.content.startswith(_GROUP_CARD))
+        and _is_name(c)
+    ):
+        # a suggested group or page ('NAME' above 'Join group'), or a group
+        # page's name above its card line
+        return _META
     return None
 
 
@@ -231,11 +243,13 @@ def comment_header(ctx: Context, line: Line) -> Match | None:
             return None
         m = _comment_foot(ctx, ahead.content, k)
         if m is not None:
+            at = ahead.content_start + m.start("age")
             return Match(
                 "header",
                 author=c,
                 stamp=m.group("age"),
-                stamp_start=ahead.content_start + m.start("age"),
+                stamp_start=at,
+                date=age_date(ctx, m.group("age"), at, _UNIT_LANGS),
             )
         if ahead.content.endswith("·") or is_chrome(ahead.content):
             return None
@@ -265,9 +279,13 @@ def _sig_comment_foot(window: Sequence[str], k: int) -> bool:
     )
 
 
-#: what the unit after an age's digits opens with ('1h', '2 min'), case
-#: ignored ('ſ' is an 's' to the patterns)
-_UNIT_OPENS = frozenset("smhdwySMHDWYſ")
+#: what the unit after an age's digits opens with ('1h', '2 min', '3 j'),
+#: case ignored ('ſ' is an 's' to the patterns)
+_UNIT_OPENS = (
+    frozenset(u[:1].lower() for u in _AGE_UNITS)
+    | frozenset(u[:1].upper() for u in _AGE_UNITS)
+    | frozenset("ſ")
+)
 
 
 def _may_open_age(s: str) -> bool:

@@ -38,6 +38,7 @@ from .twitter import (
     match_contents,
     match_window,
     physical_lines,
+    unit_languages,
 )
 
 _KEY = "mastodon_chrome"
@@ -46,7 +47,8 @@ _FOOTER_WORDS = folded_set(_KEY, "footer")
 _CW_SHOW = folded_set(_KEY, "cw_show")
 _CW_SHOWN = folded_set(_KEY, "cw_shown")
 _BOOST = regex.compile(
-    r"[^\n]{1,80}?\s+(?:" + alternation(feed_words(_KEY, "boost_suffix")) + r")",
+    # no space before a CJK suffix ('みどりさんがブースト')
+    r"[^\n]{1,80}?\s*(?:" + alternation(feed_words(_KEY, "boost_suffix")) + r")",
     regex.IGNORECASE,
 )
 _UNITS = alternation(feed_words(_KEY, "count_units"))
@@ -55,9 +57,15 @@ _COUNT = regex.compile(COUNT + r"\+?(?:\s+(?:" + _UNITS + r"))?", regex.IGNORECA
 _HANDLE = (
     r"@[A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24})?"
 )
+#: an age: a word ('now'), digits and a unit of the table ('2h', '35 min',
+#: '3分前'), a short date ('Sep 3', '6 sept.', 'Mar 14, 2023', '9月6日')
 _AGE = (
-    r"(?:now|just now|Just now|\d{1,2}\s?[smhdw]|\p{L}{3,5}\.?\s\d{1,2}(?:,\s\d{4})?"
-    r"|\d{1,2}\.?\s\p{L}{3,5}\.?(?:\s\d{4})?)"
+    r"(?:"
+    + alternation(feed_words(_KEY, "age_now"))
+    + r"|\d{1,2}\s?(?:"
+    + alternation(feed_words(_KEY, "age_units"))
+    + r")|\p{L}{3,5}\.?\s\d{1,2}(?:,\s\d{4})?"
+    r"|\d{1,2}\.?\s\p{L}{3,5}\.?(?:\s\d{4})?|(?:\d{4}年)?\d{1,2}月\d{1,2}日)"
 )
 _EDIT_MARK = r"(?:\s*\*)?"
 _HEADERS = (
@@ -79,6 +87,8 @@ _DETAIL = regex.compile(
 _STATS = regex.compile(rf"{COUNT}\s+(?:{_UNITS})(?:\s*·\s*{COUNT}\s+(?:{_UNITS})){{0,4}}")
 _NAME_HANDLE = regex.compile(rf"(?P<name>[^\n@]{{1,60}}?)\s*(?P<handle>{_HANDLE})")
 _META = Match("meta")
+#: units of one interface language only ('j'): see twitter.age_date
+_UNIT_LANGS = unit_languages(_KEY)
 _AGE_LIKE = regex.compile(r"\d{1,2}\s?[mM]")
 _REMOTE = regex.compile(r"@[A-Za-z0-9_]{1,30}@[A-Za-z0-9.-]{1,200}\.[A-Za-z]{2,24}")
 
@@ -146,7 +156,7 @@ def header(ctx: Context, line: Line) -> Match | None:
             # 'Name' / '@user' / '·' / 'age': Twitter's four-line header
             # (a local '@user' has no instance), not ours
             return None
-        return header_match(ctx, w, m, m.group("name").strip())
+        return header_match(ctx, w, m, m.group("name").strip(), _UNIT_LANGS)
     return _focused(ctx, line)
 
 

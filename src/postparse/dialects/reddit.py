@@ -54,10 +54,20 @@ _MORE = regex.compile(
     regex.IGNORECASE,
 )
 
+#: a localized interface's age, a word before (or after) it: 'hace 5 h',
+#: 'il y a 6 h', 'há 3 h' (words and units from the chrome table)
+_AGE_WORDED = (
+    r"(?:(?:"
+    + alternation(feed_words(_KEY, "age_prefix"))
+    + r")\s\d{1,3}\s?(?:"
+    + alternation(feed_words(_KEY, "age_units"))
+    + r")(?![\w.])\.?)"
+)
 _AGE = (
     r"(?:\d{1,3}\s?(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|hr|h|days?|d|weeks?|wks?|wk|w"
-    r"|months?|mos?|mo|years?|yrs?|yr|y)\.?(?:\s+ago)?|just\s+now)"
+    r"|months?|mos?|mo|years?|yrs?|yr|y)\.?(?:\s+ago)?|just\s+now|" + _AGE_WORDED + ")"
 )
+_WORDED_RE = regex.compile(_AGE_WORDED)
 _USER = r"(?:u/[A-Za-z0-9_-]{3,20}|\[deleted\])"
 _NAME = r"(?:(?:u/)?[A-Za-z0-9_-]{3,20}|\[deleted\])"
 _SUB = r"r/[A-Za-z0-9_]{2,21}"
@@ -103,7 +113,13 @@ def is_buttons(content: str) -> bool:
     return bool(words) and all(w in _BUTTONS for w in words)
 
 
+#: a word before a count ('all 87 comments'), with its space
+_COUNT_WORDS = tuple(w + " " for w in feed_words(_KEY, "count_prefix"))
+
+
 def is_count(content: str) -> bool:
+    if content.startswith(_COUNT_WORDS):
+        content = content.split(" ", 1)[1]
     return content[:1].isdigit() and len(content) <= 40 and _COUNT.fullmatch(content) is not None
 
 
@@ -202,7 +218,13 @@ def detect(sample: Sequence[str]) -> float:
             continue
         window = " ".join(sample[i : i + 5])[:200]
         if any(p.match(window) for p in _HEADERS) or _SUBMITTED.match(s):
-            if "r/" in window or "u/" in window or "ago" in window or "[" in s:
+            if (
+                "r/" in window
+                or "u/" in window
+                or "ago" in window
+                or "[" in s
+                or _WORDED_RE.search(window) is not None
+            ):
                 strong += 1
         elif is_buttons(s) or _LEVEL.fullmatch(s):
             weak += 1
@@ -278,9 +300,10 @@ def _signature(window: Sequence[str]) -> bool:
         return False
     i, m, _ = found
     if i == 2 and not m.group("name").startswith(("u/", "[")):
-        # a bare 'name · 5h' could be anything: Reddit says '5h ago'
+        # a bare 'name · 5h' could be anything: Reddit says '5h ago' (or
+        # 'hace 5 h' in Spanish)
         age: str = m.group("age")
-        return age.endswith("ago") or age == "just now"
+        return age.endswith("ago") or age == "just now" or _WORDED_RE.fullmatch(age) is not None
     return True
 
 

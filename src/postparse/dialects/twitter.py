@@ -26,12 +26,15 @@ This module also holds the small helpers the other feed dialects share
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+import attrs
 import regex
 
 from .._data import load_json
+from ..dates import parse_date
 from ..lines import Line
+from ..model import ParsedDate
 from . import register
 from .base import Context, Dialect, Match, rule
 
@@ -182,18 +185,51 @@ def match_contents(
     return None
 
 
+def unit_languages(key: str) -> dict[str, tuple[str]]:
+    """The age units (``chrome.json[key][LANG]['age_units']``) of one
+    interface language only ('j', French 'jours') -> that language."""
+    owners: dict[str, set[str]] = {}
+    for lang, cats in load_json("chrome.json")[key].items():
+        if not lang.startswith("_"):
+            for unit in cats.get("age_units", ()):
+                owners.setdefault(unit.casefold(), set()).add(lang)
+    return {u: (next(iter(langs)),) for u, langs in owners.items() if len(langs) == 1}
+
+
+def age_date(ctx: Context, age: str, at: int, units: Mapping[str, tuple[str]]) -> ParsedDate | None:
+    """A short age whose unit belongs to one interface language ('2 j'),
+    read in that language (the dates engine does not guess a language from
+    a one-letter unit); None otherwise (the engine reads the stamp)."""
+    langs = units.get(age.lstrip("0123456789 ").rstrip(".").casefold())
+    if langs is None:
+        return None
+    found = parse_date(age, now=ctx.state.now, languages=langs, order=ctx.state.order)
+    if found is None:
+        return None
+    return attrs.evolve(found, start=found.start + at, end=found.end + at)
+
+
 def header_match(
-    ctx: Context, w: Window, m: regex.Match[str], author: str | None, **kw: object
+    ctx: Context,
+    w: Window,
+    m: regex.Match[str],
+    author: str | None,
+    units: Mapping[str, tuple[str]] | None = None,
+    **kw: object,
 ) -> Match:
     """A header Match for window ``w`` (its lines consumed); the stamp is
-    the group ``age`` of ``m`` when it matched."""
+    the group ``age`` of ``m`` when it matched (read with :func:`age_date`
+    when ``units`` are given)."""
     stamp = m.group("age") if "age" in m.groupdict() else None
+    at = w.offset(m.start("age")) if stamp else None
+    date = age_date(ctx, stamp, at, units) if units and stamp and at is not None else None
     return Match(
         "header",
         lines=physical_lines(ctx, len(w.lines)),
         author=author,
         stamp=stamp,
-        stamp_start=w.offset(m.start("age")) if stamp else None,
+        stamp_start=at,
+        date=date,
         **kw,  # type: ignore[arg-type]
     )
 
