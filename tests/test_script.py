@@ -19,7 +19,15 @@ from postparse._script import dominant_script
         ("#Telegram 附近的人功能目前不顯示任何只顯示", "Hant"),
         ("大家好，今天是星期一。", "Han"),
         ("6時にパソコンを閉じるのは賛成です", "Kana"),
-        ("Полевые заметки | Field Notes", "Cyrillic"),
+        ("Полевые заметки | Field Notes", "Cyrillic-ru"),
+        # the letters of one language of the script (data/script_variants.json)
+        ("Депутаты утвердили новые правила", "Cyrillic-ru"),
+        ("Сьогодні у Львові відкрили новий міст", "Cyrillic-uk"),
+        ("ҐАНОК", "Cyrillic-uk"),
+        ("Привет, как дела", "Cyrillic"),  # neither
+        ("Київ і Москва: пыль", "Cyrillic"),  # both
+        ("Мінск сёння ўпершыню", "Cyrillic"),  # Belarusian ў: neutral
+        ("Қазақстан ішкі нарығы", "Cyrillic"),  # Kazakh letters: neutral
         ("Ελληνικά κείμενο εδώ", "Greek"),
         ("مرحبا بكم في القناة", "Arabic"),
         ("41", None),
@@ -35,6 +43,7 @@ def test_dominant_script(text: str, script: str | None) -> None:
 def test_never_raises(text: str) -> None:
     assert dominant_script(text) in (
         None, "Latin", "Han", "Hans", "Hant", "Kana", "Thai", "Hangul", "Cyrillic", "Arabic",
+        "Cyrillic-uk", "Cyrillic-ru",
         "Hebrew", "Greek", "Devanagari", "Georgian", "Armenian", "Bengali",
     )  # fmt: skip
 

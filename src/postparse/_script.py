@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
 
 import regex
+
+from ._data import load_json
 
 #: (script, pattern): scripts written without spaces count per character,
 #: alphabets per word (a run of two or more letters) times ``WORD_WEIGHT``.
@@ -86,7 +90,49 @@ def dominant_script(text: str) -> str | None:
             return "Latin"
     if best == "Han":
         return han_variant(sample) or "Han"
+    variants = _variants().get(best)
+    if variants is not None:
+        return _variant(sample, best, variants)
     return best
+
+
+class _Variants:
+    """One script's entry of ``data/script_variants.json``."""
+
+    __slots__ = ("least", "letters", "neutral")
+
+    def __init__(self, entry: dict[str, Any]) -> None:
+        #: (label suffix, its letters in both cases)
+        self.letters = tuple(
+            (name, letters + letters.upper()) for name, letters in entry["variants"].items()
+        )
+        neutral: str = entry["neutral"]
+        self.neutral = neutral + neutral.upper()
+        self.least: int = entry["min"]
+
+
+@cache
+def _variants() -> dict[str, _Variants]:
+    table = load_json("script_variants.json")
+    return {script: _Variants(entry) for script, entry in table.items() if script[:1] != "_"}
+
+
+def _variant(sample: str, script: str, variants: _Variants) -> str:
+    """``SCRIPT-NAME`` when the letters of one variant only are in
+    ``sample`` (at least ``min`` of them, and no neutral letter), else
+    ``SCRIPT``: 'Cyrillic-uk' for a line with і and ї but no ы, э, ъ, ё."""
+    if any(ch in sample for ch in variants.neutral):
+        return script
+    found = None
+    for name, letters in variants.letters:
+        n = sum(map(sample.count, letters))
+        if n:
+            if found is not None:
+                return script  # letters of two variants
+            found = (name, n)
+    if found is None or found[1] < variants.least:
+        return script
+    return f"{script}-{found[0]}"
 
 
 def han_variant(text: str) -> str | None:
