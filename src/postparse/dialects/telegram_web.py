@@ -77,6 +77,7 @@ _SENTENCE_END = regex.compile(r"[.!?。！？:：;…,)\]\"”»]$")
 _PLAIN_END = frozenset("!?,;:。！？，；：0123456789")
 _META = Match("meta")
 _BREAK = Match("break")
+_CONT = Match("cont")
 
 
 #: the longest card line
@@ -293,11 +294,13 @@ _LINK_START = frozenset("hHwWtT")
 @rule("hashtag-start")
 def hashtag_start(ctx: Context, line: Line) -> Match | None:
     """A line that opens with a hashtag starts a post; a line of hashtags
-    alone ('#python #релиз') is the tag line that ends the post above."""
+    alone ('#python #релиз') is the tag line that ends the post above, even
+    where its tags are in another script than the text ('… 2 AM KST' +
+    '#애플 #아이폰16')."""
     c = line.content
     if c[:1] == "#" and _has_text(ctx) and _HASHTAG_START.match(c):
         if ctx.state.current == "post" and all(w[:1] == "#" for w in c.split()):
-            return None
+            return _CONT
         return _BREAK
     return None
 
