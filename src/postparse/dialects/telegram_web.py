@@ -31,7 +31,7 @@ from ..fields.truncation import is_truncated
 from ..lines import Line
 from ..model import ParsedDate
 from . import register
-from ._common import bullet_of, line_prefix_pattern, share
+from ._common import BULLETS, bullet_of, line_prefix_pattern, share
 from .base import Context, Dialect, Match, rule
 
 #: 'Contact : @x', 'Subscribers: 12 400', 'Updated 3 days ago': a card label,
@@ -202,7 +202,9 @@ def _is_title(content: str) -> bool:
         len(content) <= 48
         and len(content.split()) <= 6
         and not _SENTENCE_END.search(content)
-        and bullet_of(content) is None
+        # a channel's name may open with an emoji ('🚀 Dev Digest'), not
+        # with a typographic bullet ('• item', '- item')
+        and (content[:1] not in BULLETS or bullet_of(content) is None)
         and content[:1] not in "#@[(<"
         and not content[:1].isdigit()
         # a link alone is a post of its own, not the title of the one below
@@ -233,6 +235,9 @@ def channel_title(ctx: Context, line: Line) -> Match | None:
         return None
     if card(ctx, nxt) is not None:
         return None
+    mark = bullet_of(c)
+    if mark is not None and mark in (bullet_of(nxt.content), bullet_of(ctx.state.prev_content)):
+        return None  # an item of a run of emoji bullets ('🔹 …' over '🔹 …')
     return Match("header", author=c)
 
 
