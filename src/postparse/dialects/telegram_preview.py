@@ -247,7 +247,11 @@ def _dated(ctx: Context) -> ParsedDate | None:
         return None
     for k in range(1, 12):
         ahead = ctx.peek(k)
-        if ahead is None or is_divider(ahead.content) or ahead.content == ctx.state.author:
+        if ahead is None or is_divider(ahead.content):
+            return None
+        if ahead.content == ctx.state.author:
+            if k == 1:
+                continue  # the name again right under it: a reply's quote
             return None
         m = _closing_footer(ctx, ahead.content, k)
         if m is not None:
