@@ -133,6 +133,9 @@ MORE = [
     ("у пʼятницю", None, "2024-09-06", "day"),
     ("الجمعة الماضية", None, "2024-09-06", "day"),
     ("вчора о 16:17", None, "2024-09-09T16:17", "minute"),
+    # Norwegian Bokmål days as written ('dager'; CLDR has only 'døgn')
+    ("Sist oppdatert for 2 dager siden", "for 2 dager siden", "2024-09-08", "day"),
+    ("for 3 dager siden", None, "2024-09-07", "day"),
 ]
 
 

@@ -53,10 +53,13 @@ _FOOTER = regex.compile(
     regex.IGNORECASE,
 )
 _MONTHS = alternation(feed_words(_KEY, "months"))
+#: a word between the day and the month, or the month and the year ('de')
+_JOIN = rf"(?:(?:{alternation(feed_words(_KEY, 'joiners'))})\s+)?"
 # 'September 6', 'September 6, 2023', '6 September', '6 сентября 2023',
-# '6. September' (German)
+# '6. September' (German), '5 de setembro', '5 de setembro de 2023'
 _DIVIDER = regex.compile(
-    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?)",
+    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\.?\s+{_JOIN}(?:{_MONTHS})\.?(?:,?\s+{_JOIN}\d{{4}})?)",
     regex.IGNORECASE,
 )
 _FOOTER_WORDS = folded_set(_KEY, "footer")
@@ -244,7 +247,11 @@ def _dated(ctx: Context) -> ParsedDate | None:
         return None
     for k in range(1, 12):
         ahead = ctx.peek(k)
-        if ahead is None or is_divider(ahead.content) or ahead.content == ctx.state.author:
+        if ahead is None or is_divider(ahead.content):
+            return None
+        if ahead.content == ctx.state.author:
+            if k == 1:
+                continue  # the name again right under it: a reply's quote
             return None
         m = _closing_footer(ctx, ahead.content, k)
         if m is not None:

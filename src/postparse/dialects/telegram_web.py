@@ -31,7 +31,7 @@ from ..fields.truncation import is_truncated
 from ..lines import Line
 from ..model import ParsedDate
 from . import register
-from ._common import bullet_of, line_prefix_pattern, share
+from ._common import BULLETS, bullet_of, line_prefix_pattern, share
 from .base import Context, Dialect, Match, rule
 
 #: 'Contact : @x', 'Subscribers: 12 400', 'Updated 3 days ago': a card label,
@@ -77,6 +77,7 @@ _SENTENCE_END = regex.compile(r"[.!?。！？:：;…,)\]\"”»]$")
 _PLAIN_END = frozenset("!?,;:。！？，；：0123456789")
 _META = Match("meta")
 _BREAK = Match("break")
+_CONT = Match("cont")
 
 
 #: the longest card line
@@ -201,7 +202,9 @@ def _is_title(content: str) -> bool:
         len(content) <= 48
         and len(content.split()) <= 6
         and not _SENTENCE_END.search(content)
-        and bullet_of(content) is None
+        # a channel's name may open with an emoji ('🚀 Dev Digest'), not
+        # with a typographic bullet ('• item', '- item')
+        and (content[:1] not in BULLETS or bullet_of(content) is None)
         and content[:1] not in "#@[(<"
         and not content[:1].isdigit()
         # a link alone is a post of its own, not the title of the one below
@@ -232,6 +235,9 @@ def channel_title(ctx: Context, line: Line) -> Match | None:
         return None
     if card(ctx, nxt) is not None:
         return None
+    mark = bullet_of(c)
+    if mark is not None and mark in (bullet_of(nxt.content), bullet_of(ctx.state.prev_content)):
+        return None  # an item of a run of emoji bullets ('🔹 …' over '🔹 …')
     return Match("header", author=c)
 
 
@@ -293,11 +299,13 @@ _LINK_START = frozenset("hHwWtT")
 @rule("hashtag-start")
 def hashtag_start(ctx: Context, line: Line) -> Match | None:
     """A line that opens with a hashtag starts a post; a line of hashtags
-    alone ('#python #релиз') is the tag line that ends the post above."""
+    alone ('#python #релиз') is the tag line that ends the post above, even
+    where its tags are in another script than the text ('… 2 AM KST' +
+    '#애플 #아이폰16')."""
     c = line.content
     if c[:1] == "#" and _has_text(ctx) and _HASHTAG_START.match(c):
         if ctx.state.current == "post" and all(w[:1] == "#" for w in c.split()):
-            return None
+            return _CONT
         return _BREAK
     return None
 
