@@ -109,9 +109,9 @@ def test_shifted_repair_is_the_evolved_one(
 # The lost-'?' scan as written for the regex module before TOKEN_RE became a
 # literal-first stdlib pattern, and find() before its line-start fast path:
 # the references the current code must agree with.
-_MODS, _PICTO = _lost._MODS, _lost._PICTO
+_MODS, _PICTO, _HAN = _lost._MODS, _lost._PICTO, _lost._HAN
 _TOKEN_REFERENCE = regex.compile(
-    rf"(?<!\S)\?[?\u200d{_MODS}]*(?=\s|$|[{_PICTO}])"
+    rf"(?<![^\s{_HAN}])\?[?\u200d{_MODS}]*(?=\s|$|[{_PICTO}])"
     rf"|\?+[{_MODS}][?\u200d{_MODS}]*"
     rf"|(?<=\u200d)\?+|\?+(?=\u200d)",
 )
@@ -155,7 +155,7 @@ def _find_reference(text: str, language: str | None) -> list[tuple[int, int, str
 # tones, pictographs, cased and uncased letters
 _LOST_ALPHABET = (
     "?? \n\r\t\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2007\u200b\u2028\u202f\u3000"
-    "aAzé=(:;.¿,\u200d\ufe0f\U0001f3fd😂❤⌚🫠你？"
+    "aAzé=(:;.¿,\u200d\ufe0f\U0001f3fd😂❤⌚🫠你吗的？の"
 )
 _LOST_PIECES = st.sampled_from(
     [

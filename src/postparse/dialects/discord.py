@@ -55,6 +55,7 @@ _STAMP = r"(?P<stamp>(?:(?:" + _RELDAY + r")" + SP + r"?" + CLOCK_HM + r"|" + NU
 _STAMP += r",?" + SP + r"(?:(?:um|at|à|a las|às|alle|om|o|в)" + SP + r")?" + CLOCK_HM + r")"
 _STAMP += _CLOCK_SUFFIX + r")"
 _DASH = r"[—–\-]"
+_DASHES = ("—", "–", "-")
 #: 'Name — STAMP' or, with the separator lost, 'NameSTAMP' (no space: a
 #: sentence ending in 'today at 4:20 PM' is not a header)
 _HEADER = regex.compile(
@@ -94,7 +95,15 @@ def _tail_has_digit(c: str) -> bool:
 
 
 def _looks_like_name(c: str) -> bool:
-    return 0 < len(c) <= 64 and c[:1] not in "[(`>*-#@" and not c.endswith((".", "!", "?", ":"))
+    """A name line of the spread header: short, not a sentence, not markup.
+    A name may open with a bracketed tag ('[GM] Kestrel', '(AFK) Sam'), but
+    not with a follow-up's clock ('[4:21 PM]'); a lone dash is the separator."""
+    if not 0 < len(c) <= 64 or c.endswith((".", "!", "?", ":")) or c in _DASHES:
+        return False
+    head = c[:1]
+    if head in "[(":
+        return _FOLLOW.match(c) is None and c.find("]" if head == "[" else ")", 1) > 1
+    return head not in "`>*-#@"
 
 
 @rule("code-fence")
@@ -149,7 +158,7 @@ def spread_header(ctx: Context, line: Line) -> Match | None:
     if nxt.content in _BADGES:  # 'MEE6' / 'APP' / ' — ' / 'Today at 4:20 PM'
         take += 1
         stamp_line = ctx.peek_raw(take)
-    if stamp_line is not None and stamp_line.content in ("—", "–", "-"):
+    if stamp_line is not None and stamp_line.content in _DASHES:
         take += 1
         stamp_line = ctx.peek_raw(take)
     if stamp_line is None:
@@ -207,6 +216,13 @@ def edited_reactions(ctx: Context, line: Line) -> Match | None:
     return None
 
 
+def _names_stamp(sample: Sequence[str], k: int) -> bool:
+    """The line before a stamp line is a name, or the separator under one."""
+    if sample[k].strip() in _DASHES:
+        return k > 0 and _looks_like_name(sample[k - 1].strip())
+    return _looks_like_name(sample[k])
+
+
 def detect(sample: Sequence[str]) -> float:
     if not sample:
         return 0.0
@@ -214,7 +230,7 @@ def detect(sample: Sequence[str]) -> float:
     for i, s in enumerate(sample):
         if len(s) <= 120 and _tail_has_digit(s):
             if _HEADER.fullmatch(s) or (
-                i and _STAMP_LINE.fullmatch(s) and _looks_like_name(sample[i - 1])
+                i and _STAMP_LINE.fullmatch(s) and _names_stamp(sample, i - 1)
             ):
                 hits += 1
         elif s[:1] == "[" and _FOLLOW.match(s):

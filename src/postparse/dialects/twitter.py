@@ -65,7 +65,7 @@ def alternation(words: Sequence[str]) -> str:
 #: An engagement count: '41', '1.9K', '212K', '1,234', '1.2万', '3 mil'.
 COUNT = (
     r"(?:\d{1,3}(?:[,.\u202f\u00a0 ]\d{3}){1,4}|\d{1,9})(?:[.,]\d{1,2})?"
-    r"(?:\s?(?:[KkMmBb]|万|萬|億|亿|w|W|만|천|억|mil|Mio\.?|Mrd\.?|Mn|mln|rb|jt|тыс\.?|млн))?"
+    r"(?:\s?(?:[KkMmBb]|万|萬|億|亿|w|W|만|천|억|mil|Mio\.?|Mrd\.?|Mn|mln|rb|jt|тыс\.?|тис\.?|млн))?"
 )
 
 
@@ -288,6 +288,14 @@ _TRENDING = regex.compile(
     regex.IGNORECASE,
 )
 _QUOTE_LABELS = frozenset(w.casefold() for w in feed_words(_KEY, "quote_label"))
+#: the 'Joined March 2015' line that ends a profile card's free text
+_JOINED = regex.compile(
+    r"(?:" + alternation(feed_words(_KEY, "profile_joined")) + r")\s[^\n]{0,30}\d{4}",
+    regex.IGNORECASE,
+)
+#: how far below the '@handle' a profile card's 'Joined' line may stand
+#: (bio, location, website, birthday, 'Joined')
+_CARD_LINES = 8
 _MAX_HEADER = 4
 _META_M = Match("meta")
 _FOOTER_M = Match("footer")
@@ -323,8 +331,16 @@ def chrome(ctx: Context, line: Line) -> Match | None:
         return _META_M
     if _REPOST.fullmatch(line.content) and _header_at_next(ctx):
         return _META_M
-    if _TRENDING.fullmatch(line.content) and ctx.state.current != "post":
+    st = ctx.state
+    if _TRENDING.fullmatch(line.content) and st.current != "post":
         return _META_M
+    if (
+        st.current == "meta"
+        and len(line.content) <= 60
+        and _TRENDING.fullmatch(st.prev_content)
+        and not _header_at_next(ctx)
+    ):
+        return _META_M  # the trend's name under 'Trending in Spain'
     return None
 
 
@@ -364,6 +380,35 @@ def footer(ctx: Context, line: Line) -> Match | None:
 def counts(ctx: Context, line: Line) -> Match | None:
     """Engagement counts under a post: bare numbers on their own lines."""
     return _META_M if is_count(line.content) else None
+
+
+@rule("profile")
+def profile(ctx: Context, line: Line) -> Match | None:
+    """A profile page's top: the title bar ('Nils Ekström' over '1,482 posts'
+    over the name again) and the card from the name over its '@handle' down
+    to 'Joined March 2015' (bio, location and website between)."""
+    c = line.content
+    if len(c) > 60 or c[:1] == "@" or ctx.state.current == "post":
+        return None
+    nxt = ctx.peek(1)
+    if nxt is None:
+        return None
+    n = nxt.content
+    if n[:1] == "@":
+        if not _HANDLE_LINE.fullmatch(n):
+            return None
+        for k in range(2, 2 + _CARD_LINES):
+            ahead = ctx.peek(k)
+            if ahead is None or is_count(ahead.content) or ahead.content[:1] == "·":
+                return None
+            if _JOINED.fullmatch(ahead.content):
+                return Match("meta", lines=physical_lines(ctx, k + 1))
+        return None
+    if n[:1].isdigit() and not n.isdigit() and is_count(n):
+        two = ctx.peek(2)
+        if two is not None and two.content == c:
+            return _META_M  # the title bar's name over its post count
+    return None
 
 
 @rule("header")
@@ -492,7 +537,7 @@ TWITTER = register(
         signature_max_len=120,
         switch_evidence=1,
         detect=detect,
-        rules=(chrome, footer, counts, header),
+        rules=(chrome, footer, counts, profile, header),
         lookahead=12,
         order="MDY",
         description="X/Twitter timeline copied from a browser.",

@@ -38,6 +38,11 @@ _LABELS = alternation(feed_words(_KEY, "counts"))
 _COUNT_ONE = rf"(?:{_LABELS})\s*(?:{_NUM}|\(\s*{_NUM}\s*\)|（\s*{_NUM}\s*）)?"
 _COUNTS = regex.compile(rf"{_COUNT_ONE}(?:\s*[|｜·]?\s*{_COUNT_ONE}){{0,5}}")
 _BARE = regex.compile(_NUM)
+_HOT = folded_set(_KEY, "hot_list")
+# a ranked line of the hot-search list: '1 中秋节放假安排'
+_RANK = regex.compile(r"\d{1,2}\s+[^\d\s][^\n]{0,40}")
+# a profile header's '关注 312' / '粉丝 1.2万' / '微博 2408' (a count is required)
+_PROFILE = regex.compile(rf"(?:{alternation(feed_words(_KEY, 'profile_counts'))})\s*{_NUM}")
 
 _DATE = (
     r"(?:刚刚|剛剛|\d{1,2}\s?秒前|\d{1,2}\s?分[钟鐘]前|\d{1,2}\s?小[时時]前|\d{1,2}\s?天前"
@@ -75,11 +80,29 @@ def _is_name(content: str) -> bool:
 
 @rule("chrome")
 def chrome(ctx: Context, line: Line) -> Match | None:
-    """Nav chrome and the 置顶 badge."""
+    """Nav chrome, the 置顶 badge, a profile header (name over '关注 312',
+    '粉丝 1.2万', '微博 2408'), the ranked lines under '微博热搜'."""
     c = line.content
     if len(c) <= 12 and c.casefold() in _META:
         return _META_M
+    if len(c) <= 30 and (_PROFILE.fullmatch(c) or _names_profile(ctx, c)):
+        return _META_M
+    if c[:1].isdigit() and ctx.state.current == "meta" and _RANK.fullmatch(c):
+        above = ctx.state.prev_content
+        if above.casefold() in _HOT or _RANK.fullmatch(above):
+            return _META_M  # the hot-search list under its title
     return None
+
+
+def _names_profile(ctx: Context, c: str) -> bool:
+    """The screen name over a profile header's counts ('关注 312')."""
+    nxt = ctx.peek(1)
+    return (
+        nxt is not None
+        and len(nxt.content) <= 20
+        and _PROFILE.fullmatch(nxt.content) is not None
+        and _is_name(c)
+    )
 
 
 @rule("counts")

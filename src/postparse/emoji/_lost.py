@@ -6,7 +6,9 @@ The decision rests on where the ``?`` run stands:
 - ``?`` followed by a surviving U+FE0F (or skin tone) is always a lost emoji;
 - otherwise only *free-standing* runs are candidates (whitespace or line
   start before, whitespace, line end or a surviving emoji after): ``Why?``,
-  ``Really??``, ``6:45??``, URLs and ``colou?r`` are never touched;
+  ``Really??``, ``6:45??``, URLs and ``colou?r`` are never touched; Chinese
+  has no spaces, so a run glued to a Han character is a candidate as well
+  (``吓了一跳?``), unless the line holds kana or Hangul;
 - code (``a ? b : c``, ``= ?`` placeholders, lines ending in ``;``) and runs
   alone on a line are left alone, and so are odd runs of three or more
   (``??? what``);
@@ -42,15 +44,19 @@ _PICTO = "\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 #: Unicode White_Space: what ``\s`` of the ``regex`` module matches (the
 #: stdlib ``\s`` also takes U+001C..U+001F, so the set is spelled out)
 _WS = "\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: Han ideographs: Chinese is written without spaces, so a '?' run glued to
+#: one is free-standing too (Japanese kana and Hangul are not: a glued '?'
+#: after them is a casual question, ``行く?``)
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: a free-standing run of '?' (FE0F/ZWJ/skin tones may be mixed in), any
 #: '?' directly followed by FE0F or a skin tone, or '?' inside a ZWJ sequence.
 #: Every branch starts with the literal '?', taken out in front so that the
 #: stdlib engine skips to each '?' in C; the lookbehinds after it see the
 #: character before it. The same matches as
-#: ``(?<!\S)\?[?\u200d{_MODS}]*(?=\s|$|[{_PICTO}])|\?+[{_MODS}][?\u200d{_MODS}]*``
+#: ``(?<![^\s{_HAN}])\?[?\u200d{_MODS}]*(?=\s|$|[{_PICTO}])|\?+[{_MODS}][?\u200d{_MODS}]*``
 #: ``|(?<=\u200d)\?+|\?+(?=\u200d)`` in the ``regex`` module (a property test).
 TOKEN_RE = re.compile(
-    rf"\?(?:(?<![^{_WS}]\?)[?\u200d{_MODS}]*(?=[{_WS}]|$|[{_PICTO}])"
+    rf"\?(?:(?<![^{_WS}{_HAN}]\?)[?\u200d{_MODS}]*(?=[{_WS}]|$|[{_PICTO}])"
     rf"|\?*[{_MODS}][?\u200d{_MODS}]*"
     rf"|(?<=\u200d\?)\?*|\?*(?=\u200d))"
 )
@@ -67,6 +73,7 @@ _WINDOW = 400
 
 
 _QRUN_RE = re.compile(r"\?+")
+_KANA_HANGUL_RE = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 
 
 def _count(token: str) -> int:
@@ -305,6 +312,8 @@ def _is_lost_plain(
         j -= 1
     if j == ls:
         return _line_start_is_lost(text, end, le, n)
+    if j == start and _KANA_HANGUL_RE.search(text, max(ls, start - _WINDOW), start):
+        return False  # glued to Han in Japanese or Korean text: '明日は雨?'
     if text[j - 1] in _OPERATORS:
         return False  # 'id = ?'
     if line.is_code(text):
