@@ -273,3 +273,36 @@ def test_arabic_exports_with_arabic_digits_and_marks() -> None:
         "2024-09-02T09:04:00",
         "2024-09-04T23:59:59",
     ]
+
+
+def test_ios_one_to_one_system_lines_of_the_contact_are_meta() -> None:
+    # In a one-to-one chat the system lines carry the contact's name, who
+    # also writes messages: only their phrases tell them from messages.
+    segs = summarise(
+        f"[9/5/24, 6:01:09 PM] Mira: {L}Messages and calls are end-to-end encrypted.\n"
+        "[9/5/24, 6:02:00 PM] Mira: hey\n"
+        f"{L}[9/5/24, 6:03:00 PM] Mira: {L}You blocked this contact. Tap to unblock.\n"
+        f"{L}[9/5/24, 6:04:00 PM] Mira: {L}You unblocked this contact.\n"
+        f"{L}[9/5/24, 6:05:00 PM] Mira: {L}Missed voice call\n",
+        "whatsapp-ios",
+    )
+    assert _line_kinds(segs) == ["meta", "post", "meta", "meta", "post"]
+    segs = summarise(
+        f"[20.08.24, 10:02:11] Олена: {L}Повідомлення та дзвінки захищені наскрізним "
+        "шифруванням. Ніхто за межами цього чату не може їх прочитати.\n"
+        "[20.08.24, 10:02:30] Олена: Привіт!\n"
+        f"{L}[25.08.24, 09:00:00] Олена: {L}Ваш код безпеки з Олена змінився.\n"
+        f"{L}[26.08.24, 11:30:45] Олена: {L}зображення пропущено\n"
+        f"{L}[01.09.24, 12:00:00] Тарас: {L}Ви ввімкнули зникаючі повідомлення.\n"
+        "[01.09.24, 12:00:05] Тарас: ок\n"
+        f"{L}[02.09.24, 12:00:00] Тарас: {L}Ви заблокували цей контакт.\n",
+        "whatsapp-ios",
+    )
+    assert _line_kinds(segs) == ["meta", "post", "meta", "post", "meta", "post", "meta"]
+
+
+def _line_kinds(segs: list[dict[str, object]]) -> list[object]:
+    """The kind of the segment each line is in (meta lines may merge)."""
+    return [
+        s["kind"] for s in segs for _ in range(int(str(s["line"])), int(str(s["end_line"])) + 1)
+    ]
