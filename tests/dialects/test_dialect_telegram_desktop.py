@@ -134,3 +134,13 @@ def test_korean_locale_stamps_are_year_first() -> None:
         "2024-09-12T16:17:00",
         "2024-09-13T00:10:00",
     ]
+
+
+def test_a_message_ending_in_an_ellipsis_is_not_truncated() -> None:
+    doc = parse(
+        "Dee, [9/2/24 4:17 PM]\nThe migration is done, but the old status page is still up...\n\n"
+        "Rob, [9/2/24 4:20 PM]\nI will take it down tonight, after the last check of the logs…\n",
+        now="2024-09-10T12:00:00+00:00",
+    )
+    assert doc.dialect == "telegram-desktop"
+    assert [(p.truncated, len(p.text) >= 60) for p in doc] == [(False, True), (False, True)]

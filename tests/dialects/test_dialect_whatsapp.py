@@ -306,3 +306,16 @@ def _line_kinds(segs: list[dict[str, object]]) -> list[object]:
     return [
         s["kind"] for s in segs for _ in range(int(str(s["line"])), int(str(s["end_line"])) + 1)
     ]
+
+
+def test_a_message_ending_in_an_ellipsis_is_not_truncated() -> None:
+    # an export holds whole messages: a final '...' or '…' is the writer's
+    for dump in (
+        "30/08/2024, 09:26 - Gareth: Ring Bill before Friday, he is deaf as a post after lunch...\n"
+        "30/08/2024, 09:27 - Gareth: and he never answers his texts either, so please keep on trying him…\n",
+        "[30/08/2024, 09:28:00] Siobhan: I will ring him tonight and then tell you all what he says about it...\n"
+        "[30/08/2024, 09:29:00] Siobhan: and if he does not answer, I will just go round there after work…\n",
+    ):
+        doc = postparse.parse(dump, now="2024-09-10T12:00:00+00:00")
+        assert doc.dialect.startswith("whatsapp")
+        assert [(p.truncated, len(p.text) >= 60) for p in doc] == [(False, True), (False, True)]
