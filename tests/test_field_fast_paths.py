@@ -146,7 +146,9 @@ def _find_reference(text: str, language: str | None) -> list[tuple[int, int, str
             line = _lost._Line(text, ls, le if le >= 0 else len(text))
         searched = end
         if _lost._is_lost_plain(text, start, end, n, language, cue, line):
-            out.append((start, end, "\ufffd" if n == 1 else "\ufffd" * (n // 2), True))
+            # one repair per emoji: the run, or each '??' of a longer one
+            step = n if n <= 2 else 2
+            out.extend((at, at + step, "\ufffd", True) for at in range(start, end, step))
     return out
 
 

@@ -42,6 +42,12 @@ CORE = [
     ("09-05 08:30", None, "2024-09-05T08:30", "minute"),
     ("2023-12-24 20:00", None, "2023-12-24T20:00", "minute"),
     ("Last updated 1 Jahr, 1 Monat her", None, "2023-08", "month"),
+    # the Korean short date 'yy. M. d.' (Qt/CLDR, Telegram Desktop copies in
+    # a Korean locale): a two-digit year first, whatever the dump's order
+    ("24. 9. 2. 오후 4:17", None, "2024-09-02T16:17", "minute"),
+    ("24. 9. 2. 오전 12:10", "DMY", "2024-09-02T00:10", "minute"),
+    ("24. 9. 12. 18:03", "DMY", "2024-09-12T18:03", "minute"),
+    ("23. 12. 31. 오후 11:58", "MDY", "2023-12-31T23:58", "minute"),
     # the spaced Spanish markers, with the no-break spaces WhatsApp writes;
     # they say nothing of the day/month order (es locales put the day first)
     ("31/8/24, 7:40:12\u202fp.\u00a0m.", None, "2024-08-31T19:40:12", "second"),

@@ -117,3 +117,30 @@ def test_names_with_brackets_and_commas() -> None:
         "telegram-desktop",
     )
     assert [s["author"] for s in segs] == ["Smith, John", "Anna [admin]"]
+
+
+def test_korean_locale_stamps_are_year_first() -> None:
+    # Qt's Korean short date-time 'yy. M. d. a h:mm': '24. 9. 12.' is
+    # 12 September 2024, not 24 September 2012
+    doc = parse(
+        "김지훈, [24. 9. 2. 오전 9:03]\n좋은 아침입니다\n\n"
+        "Alex Kim, [24. 9. 12. 오후 4:17]\nthanks\n\n"
+        "김지훈, [24. 9. 13. 오전 12:10]\n네\n",
+        now="2024-09-10T12:00:00+00:00",
+    )
+    assert doc.dialect == "telegram-desktop"
+    assert [p.timestamp.isoformat() if p.timestamp else None for p in doc] == [
+        "2024-09-02T09:03:00",
+        "2024-09-12T16:17:00",
+        "2024-09-13T00:10:00",
+    ]
+
+
+def test_a_message_ending_in_an_ellipsis_is_not_truncated() -> None:
+    doc = parse(
+        "Dee, [9/2/24 4:17 PM]\nThe migration is done, but the old status page is still up...\n\n"
+        "Rob, [9/2/24 4:20 PM]\nI will take it down tonight, after the last check of the logs…\n",
+        now="2024-09-10T12:00:00+00:00",
+    )
+    assert doc.dialect == "telegram-desktop"
+    assert [(p.truncated, len(p.text) >= 60) for p in doc] == [(False, True), (False, True)]

@@ -273,3 +273,49 @@ def test_arabic_exports_with_arabic_digits_and_marks() -> None:
         "2024-09-02T09:04:00",
         "2024-09-04T23:59:59",
     ]
+
+
+def test_ios_one_to_one_system_lines_of_the_contact_are_meta() -> None:
+    # In a one-to-one chat the system lines carry the contact's name, who
+    # also writes messages: only their phrases tell them from messages.
+    segs = summarise(
+        f"[9/5/24, 6:01:09 PM] Mira: {L}Messages and calls are end-to-end encrypted.\n"
+        "[9/5/24, 6:02:00 PM] Mira: hey\n"
+        f"{L}[9/5/24, 6:03:00 PM] Mira: {L}You blocked this contact. Tap to unblock.\n"
+        f"{L}[9/5/24, 6:04:00 PM] Mira: {L}You unblocked this contact.\n"
+        f"{L}[9/5/24, 6:05:00 PM] Mira: {L}Missed voice call\n",
+        "whatsapp-ios",
+    )
+    assert _line_kinds(segs) == ["meta", "post", "meta", "meta", "post"]
+    segs = summarise(
+        f"[20.08.24, 10:02:11] Олена: {L}Повідомлення та дзвінки захищені наскрізним "
+        "шифруванням. Ніхто за межами цього чату не може їх прочитати.\n"
+        "[20.08.24, 10:02:30] Олена: Привіт!\n"
+        f"{L}[25.08.24, 09:00:00] Олена: {L}Ваш код безпеки з Олена змінився.\n"
+        f"{L}[26.08.24, 11:30:45] Олена: {L}зображення пропущено\n"
+        f"{L}[01.09.24, 12:00:00] Тарас: {L}Ви ввімкнули зникаючі повідомлення.\n"
+        "[01.09.24, 12:00:05] Тарас: ок\n"
+        f"{L}[02.09.24, 12:00:00] Тарас: {L}Ви заблокували цей контакт.\n",
+        "whatsapp-ios",
+    )
+    assert _line_kinds(segs) == ["meta", "post", "meta", "post", "meta", "post", "meta"]
+
+
+def _line_kinds(segs: list[dict[str, object]]) -> list[object]:
+    """The kind of the segment each line is in (meta lines may merge)."""
+    return [
+        s["kind"] for s in segs for _ in range(int(str(s["line"])), int(str(s["end_line"])) + 1)
+    ]
+
+
+def test_a_message_ending_in_an_ellipsis_is_not_truncated() -> None:
+    # an export holds whole messages: a final '...' or '…' is the writer's
+    for dump in (
+        "30/08/2024, 09:26 - Gareth: Ring Bill before Friday, he is deaf as a post after lunch...\n"
+        "30/08/2024, 09:27 - Gareth: and he never answers his texts either, so please keep on trying him…\n",
+        "[30/08/2024, 09:28:00] Siobhan: I will ring him tonight and then tell you all what he says about it...\n"
+        "[30/08/2024, 09:29:00] Siobhan: and if he does not answer, I will just go round there after work…\n",
+    ):
+        doc = postparse.parse(dump, now="2024-09-10T12:00:00+00:00")
+        assert doc.dialect.startswith("whatsapp")
+        assert [(p.truncated, len(p.text) >= 60) for p in doc] == [(False, True), (False, True)]

@@ -268,3 +268,18 @@ def test_weibo_codes_never_lost() -> None:
     for text in ("转发[心]", "太好笑了[允悲][允悲]", "[doge]?"):
         assert repair_emoji(text).lost == 0
         assert repair_emoji(text, bracket_codes=True).lost == 0
+
+
+def test_one_repair_per_lost_emoji() -> None:
+    # a run of surrogate pairs lost to '?' is several emoji: one repair each,
+    # so that a post's list of lost emoji counts them
+    for text, want in [
+        ("Happy birthday Sam ???? (he will never see this)", [(19, 21), (21, 23)]),
+        ("We did it ??????", [(10, 12), (12, 14), (14, 16)]),
+        ("???? Final score 2-1", [(0, 2), (2, 4)]),
+        ("ok ??", [(3, 5)]),
+    ]:
+        r = repair_emoji(text)
+        assert [(x.start, x.end, x.found, x.fixed, x.lost) for x in r.repairs] == [
+            (s, e, "??", F, True) for s, e in want
+        ]

@@ -302,7 +302,7 @@ class Matcher:
         )
         num = (
             r"(?<![\w.,:/+-])(?P<na>\d{1,2})(?P<nsep>[./-])\s?(?P<nb>\d{1,2})"
-            r"(?P=nsep)\s?(?P<nc>\d{4}|\d{2}|(?<=\d-)\d)(?!\d|[.,/:-]\d)\.?"
+            r"(?P=nsep)\s?(?P<nc>\d{4}|\d{2}|(?<=\d-)\d|(?<=\d\.\s)\d(?=\.))(?!\d|[.,/:-]\d)\.?"
         )
         mdt = (
             r"(?<![\w.,:/+-])(?P<ma>\d{1,2})(?P<msep>[./-])(?P<mb>\d{1,2})\.?"
@@ -1121,6 +1121,7 @@ class Matcher:
                 self.order,
                 ampm,
                 now.year,
+                _spaced_dots(m),
             )
             if ymd is None:
                 return None
@@ -1298,8 +1299,15 @@ def _numeric(
     lang_order: str | None,
     ampm: bool,
     now_year: int,
+    spaced_dots: bool = False,
 ) -> tuple[int, int, int] | None:
     ai, bi, ci = int(a), int(b), int(c)
+    if spaced_dots and len(a) == 2 and len(c) <= 2:
+        # Korean 'yy. M. d.' ('24. 9. 2.', CLDR's short date): a two-digit
+        # year first, each field closed by a dot and a space
+        if 1 <= bi <= 12 and 1 <= ci <= 31 and 2000 + ai <= now_year + 1:
+            return 2000 + ai, bi, ci
+        return None
     if len(c) == 1 and (sep != "-" or len(a) != 2):
         return None
     if sep == "-" and len(a) == 2 and (len(c) == 1 or (order == "YMD" and len(c) == 2)):
@@ -1329,6 +1337,19 @@ def _numeric(
     if o == "DMY":
         return year, bi, ai
     return year, ai, bi
+
+
+def _spaced_dots(m: Any) -> bool:
+    """The numeric date is written 'a. b. c.': a dot and a space after each
+    of its first two fields and a dot after the last (the Korean short form)."""
+    text: str = m.string
+    na_end, nc_end = m.end("na"), m.end("nc")
+    return bool(
+        _g(m, "nsep") == "."
+        and text[na_end + 1 : na_end + 2].isspace()
+        and text[nc_end : nc_end + 1] == "."
+        and text[m.end("nb") + 1 : m.end("nb") + 2].isspace()
+    )
 
 
 def _last_weekday(now: datetime, wd: int) -> datetime:

@@ -178,6 +178,10 @@ class Dialect:
     #: content that must pass for it to hold (it opens with a digit, ends in
     #: ']'); on a line longer than every bound the engine runs only these
     signature_gate: Callable[[str], bool] | None = None
+    #: posts may be previews cut short, so a final ellipsis ('…', '...')
+    #: marks them truncated; chat exports say False: their messages are
+    #: whole, and an ellipsis that ends one is the writer's own
+    previews: bool = True
     description: str = ""
 
     def rule_names(self) -> list[str]:

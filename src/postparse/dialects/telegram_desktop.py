@@ -109,6 +109,7 @@ TELEGRAM_DESKTOP = register(
         lookahead=1,
         # Telegram Desktop writes dotted day-first dates ('02.09.24')
         order="DMY",
+        previews=False,
         description="Messages copied from Telegram Desktop: 'Name, [02.09.24 16:17]' then text.",
     )
 )
@@ -270,6 +271,7 @@ TELEGRAM_DESKTOP_HTML = register(
         switch_evidence=1,
         lookahead=3,
         inherit_divider_date=True,
+        previews=False,
         description="Telegram Desktop HTML export copied as text: name, time line, text.",
     )
 )

@@ -205,6 +205,7 @@ WHATSAPP_ANDROID = register(
         detect=detect_android,
         rules=(android_header,),
         lookahead=1,
+        previews=False,
         description="WhatsApp chat export from Android: 'DATE, TIME - Name: text'.",
     )
 )
@@ -225,6 +226,7 @@ WHATSAPP_IOS = register(
         detect=detect_ios,
         rules=(ios_header,),
         lookahead=1,
+        previews=False,
         description="WhatsApp chat export from iOS: '[DATE, TIME] Name: text'.",
     )
 )

@@ -264,7 +264,7 @@ def find(text: str, language: Language) -> list[Repair]:
             # the next run, which finds its line start with rfind)
             le = text.find("\n", end)
             if _line_start_is_lost(text, end, le if le >= 0 else size, n):
-                out.append((start, end, _mark(n), True))
+                _add_lost(out, start, end, n)
             continue
         if cue is None:
             cue = cues()
@@ -275,14 +275,18 @@ def find(text: str, language: Language) -> list[Repair]:
             line = _Line(text, ls, le if le >= 0 else size)
         searched = end
         if _is_lost_plain(text, start, end, n, language, cue, line):
-            out.append((start, end, _mark(n), True))
+            _add_lost(out, start, end, n)
     return out
 
 
-def _mark(n: int) -> str:
-    """The emoji a lost run of ``n`` '?' stands for: one, or a surrogate
-    pair's per two."""
-    return "\ufffd" if n == 1 else "\ufffd" * (n // 2)
+def _add_lost(out: list[Repair], start: int, end: int, n: int) -> None:
+    """One repair per emoji a lost run of ``n`` '?' stands for: the run
+    itself when it is one emoji, else each surrogate pair's '??'."""
+    if n <= 2:
+        out.append((start, end, "\ufffd", True))
+        return
+    for at in range(start, end, 2):
+        out.append((at, at + 2, "\ufffd", True))
 
 
 def _line_start_is_lost(text: str, end: int, le: int, n: int) -> bool:

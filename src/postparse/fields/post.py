@@ -159,7 +159,7 @@ class PostBuilder:
             hashtags,
             mentions,
             urls,
-            draft.truncated or is_truncated(text),
+            draft.truncated or is_truncated(text, ellipsis=dialect.previews),
             None,  # repeat_of
             span,  # text_span
             draft.author_span,

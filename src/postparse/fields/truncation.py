@@ -61,13 +61,14 @@ def _ends_with_marker(tail: str) -> bool:
     )
 
 
-def is_truncated(text: str) -> bool:
-    """The text ends with an ellipsis (and is long enough to be a preview),
-    or with a 'Show more'-style link after an ellipsis or on its own line."""
+def is_truncated(text: str, *, ellipsis: bool = True) -> bool:
+    """The text ends with an ellipsis (and is long enough to be a preview;
+    only when ``ellipsis``: not for a chat message, which is whole), or with
+    a 'Show more'-style link after an ellipsis or on its own line."""
     tail = text[-80:].rstrip(_TRAIL)
     if not tail:
         return False
     last = tail[-1]
     if last == "…" or tail.endswith("..."):
-        return len(text) >= MIN_PREVIEW
+        return ellipsis and len(text) >= MIN_PREVIEW
     return _may_end_with_marker(tail) and _ends_with_marker(tail)
