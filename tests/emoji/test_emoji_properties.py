@@ -159,3 +159,29 @@ def test_mojibake_suspect_matches_its_pair_scan(text: str) -> None:
     hits = [m.start() for m in _mojibake._PAIR_RE.finditer(text)]
     expected = any(text[p] in _mojibake._LEAD_CHARS for p in hits)
     assert _mojibake.suspect(text) is expected
+
+
+def test_the_clause_emoji_gate_holds_every_emoji_character() -> None:
+    # _clause_before skips its per-character look-up where the gate finds
+    # nothing: every emoji character it looks for must be in the gate
+    from postparse.emoji._tables import tables
+
+    gate = _lost._emoji_gate()
+    assert [c for c in tables().emoji_chars if c > "\u2000" and not gate.match(c)] == []
+    # and the point of it: Chinese text and kana are outside it
+    assert gate.search("韩国监管机构称已遵从其要求删除了违法内容，ひらがなカタカナ。") is None
+
+
+@given(st.text(alphabet="体遵监求并密作ab ,.:9😂❤\ufe0f\u200d\u3030ひ!", max_size=60))
+def test_the_clause_before_a_question_mark_is_the_same_with_the_gate(text: str) -> None:
+    def by_table(t: str) -> str:
+        # _clause_before's emoji cut without the gate
+        chars = _lost.tables().emoji_chars
+        for i in range(len(t) - 1, -1, -1):
+            if t[i] > "\u2000" and t[i] in chars:
+                return t[i + 1 :]
+        return t
+
+    got = _lost._clause_before(text + "?", 0, len(text))
+    assert got == by_table(got) and got in text
+    assert by_table(text).endswith(got)

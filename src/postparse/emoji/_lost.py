@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from ._tables import QuestionCues, cues, tables
 
@@ -179,12 +180,34 @@ def _clause_before(text: str, ls: int, start: int) -> str:
             continue
         break
     clause = text[cut:start]
+    if _emoji_gate().search(clause) is None:
+        return clause  # the common case, a scan in C: no emoji in the clause
     emoji_chars = tables().emoji_chars
     for i in range(len(clause) - 1, -1, -1):
         c = clause[i]
         if c > "\u2000" and c in emoji_chars:
             return clause[i + 1 :]
     return clause
+
+
+#: emoji characters closer than this to each other share a range of the gate
+#: (small enough that kana, U+3040-U+30FF, fall between two ranges)
+_GATE_GAP = 256
+
+
+@cache
+def _emoji_gate() -> re.Pattern[str]:
+    """A few ranges of characters that hold every emoji character above
+    U+2000 (what :func:`_clause_before` looks for): a clause with none of
+    them has no emoji. Asking the table of each character of a Chinese
+    clause cost about 20 µs a clause; this scan, about 2 µs."""
+    ranges: list[list[int]] = []
+    for cp in sorted(ord(c) for c in tables().emoji_chars if c > "\u2000"):
+        if ranges and cp - ranges[-1][1] <= _GATE_GAP:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]")
 
 
 def _spanish_open(text: str, ls: int, start: int) -> bool:
@@ -327,6 +350,8 @@ def _is_lost_plain(
     window = max(ls, start - _WINDOW)
     if _spanish_open(text, window, start):
         return False
-    if n == 1 and line.is_french(text, language, cue):
+    if n == 1 and j < start and line.is_french(text, language, cue):
+        # French spaces its '?': a run glued to a Han character needs no
+        # language identified for that
         return False
     return not _clause_is_question(_clause_before(text, window, start), cue)
