@@ -249,30 +249,37 @@ def test_localized_am_pm_words_are_read() -> None:
     assert last.timestamp is not None and last.timestamp.isoformat()[:16] == "2024-08-30T19:45"
 
 
-def test_arabic_exports_with_arabic_digits_and_marks() -> None:
+@pytest.mark.parametrize(
+    ("dialect", "width", "stamps"),
+    [
+        (
+            "whatsapp-android",
+            16,
+            ["2024-08-14T22:05", "2024-08-15T09:12", "2024-09-02T12:40", "2024-09-02T12:41"],
+        ),
+        # iOS, every date at most 12: still day first (the 'م' is no US 'PM')
+        (
+            "whatsapp-ios",
+            19,
+            [
+                "2024-09-01T20:17:40",
+                "2024-09-02T09:03:11",
+                "2024-09-02T09:04:00",
+                "2024-09-04T23:59:59",
+            ],
+        ),
+    ],
+)
+def test_arabic_exports_with_arabic_digits_and_marks(
+    dialect: str, width: int, stamps: list[str]
+) -> None:
     # '١٤\u200f/٨\u200f/٢٠٢٤، ١٠:٠٥ م': Arabic-Indic digits, U+200F after
     # the date's numbers, an Arabic comma and 'م' (PM); day first
-    path = FIXTURES / "whatsapp-android" / "ar.txt"
+    path = FIXTURES / dialect / "ar.txt"
     doc = postparse.parse(path, now="2024-09-10T12:00:00+00:00")
-    assert detected(read(path)) == "whatsapp-android"
-    stamps = [p.timestamp.isoformat()[:16] for p in doc.posts if p.timestamp is not None]
-    assert stamps == [
-        "2024-08-14T22:05",
-        "2024-08-15T09:12",
-        "2024-09-02T12:40",
-        "2024-09-02T12:41",
-    ]
-    # iOS, every date at most 12: still day first (the 'م' is no US 'PM')
-    path = FIXTURES / "whatsapp-ios" / "ar.txt"
-    doc = postparse.parse(path, now="2024-09-10T12:00:00+00:00")
-    assert detected(read(path)) == "whatsapp-ios"
-    stamps = [p.timestamp.isoformat()[:19] for p in doc.posts if p.timestamp is not None]
-    assert stamps == [
-        "2024-09-01T20:17:40",
-        "2024-09-02T09:03:11",
-        "2024-09-02T09:04:00",
-        "2024-09-04T23:59:59",
-    ]
+    assert detected(read(path)) == dialect
+    got = [p.timestamp.isoformat()[:width] for p in doc.posts if p.timestamp is not None]
+    assert got == stamps
 
 
 def test_ios_one_to_one_system_lines_of_the_contact_are_meta() -> None:

@@ -31,13 +31,16 @@ NUM_DATE = (
 )  # fmt: skip
 
 
-def _alts(items: Sequence[str]) -> str:
+def alternatives(items: Sequence[str]) -> str:
+    """A regex alternation of ``items`` (escaped, longest first, once each)."""
     return "|".join(regex.escape(w) for w in sorted(set(items), key=lambda s: (-len(s), s)))
 
 
 #: AM/PM: the generic Latin forms ('PM', 'p.m.', 'pm', 'p. m.') and the
 #: localized words of the ``whatsapp_ampm`` table.
-AMPM = r"(?:[AaPp]\.?" + SP + r"?[Mm]\.?|" + _alts(words("chrome.json", "whatsapp_ampm")) + ")"
+AMPM = (
+    r"(?:[AaPp]\.?" + SP + r"?[Mm]\.?|" + alternatives(words("chrome.json", "whatsapp_ampm")) + ")"
+)
 #: A clock time, 12 or 24 h, seconds optional, AM/PM before or after.
 CLOCK = r"(?:" + AMPM + SP + r"?)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:" + SP + r"?" + AMPM + r")?"
 #: A clock time without seconds (apps that never print them: Discord).

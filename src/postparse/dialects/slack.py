@@ -28,6 +28,7 @@ from ._chat import (
     CLOCK,
     REACTIONS,
     SP,
+    alternatives,
     day_base,
     day_divider,
     is_day_divider,
@@ -57,19 +58,14 @@ _HEADER = regex.compile(
 _FOLLOW_TEXT = regex.compile(r"\[(?P<clock>" + CLOCK + r")\]" + SP + r"*", regex.IGNORECASE)
 
 
-def _alternatives(key: str) -> str:
-    """The strings of a ``chrome.json`` table as one regex alternation."""
-    return "|".join(regex.escape(w) for w in words("chrome.json", key))
-
-
 #: a thread summary: '3 replies', '2 件の返信' (table ``slack_thread_counts``)
 _THREAD = regex.compile(
-    r"\d{1,5}" + SP + r"*(?:" + _alternatives("slack_thread_counts") + r")\b",
+    r"\d{1,5}" + SP + r"*(?:" + alternatives(words("chrome.json", "slack_thread_counts")) + r")\b",
     regex.IGNORECASE,
 )
 _CHROME = tuple(phrases("slack_chrome"))
 #: '(edited)', '（編集済み）' (table ``slack_edited``)
-_EDITED = regex.compile(_alternatives("slack_edited"), regex.IGNORECASE)
+_EDITED = regex.compile(alternatives(words("chrome.json", "slack_edited")), regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?,;:…)]$")
 #: an app badge after the name: 'Jira Cloud  APP  10:42 AM'
 _BADGE = regex.compile(r"(?:" + SP + r"|\t)+(?:APP|BOT|WORKFLOW)$")
